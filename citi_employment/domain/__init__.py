@@ -1,0 +1,1 @@
+"""Business rules as plain Python; this package must never import frappe."""
