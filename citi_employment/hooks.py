@@ -1,0 +1,26 @@
+from citi_employment.roles import CENTER_ROLES
+
+app_name = "citi_employment"
+app_title = "Citi Employment"
+app_publisher = "ГАНПОУ ЛО «МЦ СиТИ»"
+app_description = (
+	"Employment and Job-Placement Center of a vocational institution for people with disabilities"
+)
+app_email = "employment@citi.invalid"
+app_license = "mit"
+
+export_python_type_annotations = True
+
+# Installation
+# ------------
+
+after_install = "citi_employment.install.after_install"
+before_uninstall = "citi_employment.install.before_uninstall"
+
+# Fixtures
+# --------
+# Records the app ships as data; `bench migrate` and install sync them.
+
+fixtures = [
+	{"dt": "Role", "filters": [["name", "in", list(CENTER_ROLES)]]},
+]

@@ -1,0 +1,24 @@
+"""The Center's roles (DESIGN §3). Plain names, so hooks, install code and checks share one list."""
+
+EMPLOYMENT_CENTER_HEAD = "Employment Center Head"
+EMPLOYMENT_SPECIALIST = "Employment Specialist"
+INSTITUTION_DIRECTOR = "Institution Director"
+PSYCHOLOGIST = "Psychologist"
+SOCIAL_PEDAGOGUE = "Social Pedagogue"
+TEACHER = "Teacher"
+ADMISSIONS_COMMITTEE = "Admissions Committee"
+PRACTICE_SUPERVISOR = "Practice Supervisor"
+
+CENTER_ROLES = (
+	EMPLOYMENT_CENTER_HEAD,
+	EMPLOYMENT_SPECIALIST,
+	INSTITUTION_DIRECTOR,
+	PSYCHOLOGIST,
+	SOCIAL_PEDAGOGUE,
+	TEACHER,
+	ADMISSIONS_COMMITTEE,
+	PRACTICE_SUPERVISOR,
+)
+
+# Only these roles may read or write Graduate Personal Data (152-ФЗ, DESIGN §4).
+PERSONAL_DATA_ROLES = (EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST)
