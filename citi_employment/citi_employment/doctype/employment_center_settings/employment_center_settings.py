@@ -1,0 +1,55 @@
+# Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+from frappe.utils import cint
+
+from citi_employment.domain.center_settings import (
+	CenterSettingsValues,
+	center_settings_errors,
+	format_checkpoint_months,
+	parse_checkpoint_months,
+)
+from citi_employment.field_errors import throw_field_errors
+
+
+class EmploymentCenterSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		contract_expiry_warning_days: DF.Int
+		deputy_director_name: DF.Data | None
+		director_name: DF.Data
+		institution_address: DF.SmallText | None
+		institution_city: DF.Data | None
+		institution_full_name: DF.SmallText
+		institution_full_name_genitive: DF.SmallText
+		institution_short_name: DF.Data
+		institution_website: DF.Data | None
+		monitoring_checkpoints: DF.Data
+		parent_authority: DF.Data | None
+		publication_min_cell_size: DF.Int
+		revocation_destruction_days: DF.Int
+	# end: auto-generated types
+
+	def validate(self):
+		throw_field_errors(
+			self,
+			center_settings_errors(
+				CenterSettingsValues(
+					monitoring_checkpoints=self.monitoring_checkpoints,
+					contract_expiry_warning_days=cint(self.contract_expiry_warning_days),
+					publication_min_cell_size=cint(self.publication_min_cell_size),
+					revocation_destruction_days=cint(self.revocation_destruction_days),
+				)
+			),
+		)
+		self.monitoring_checkpoints = format_checkpoint_months(self.get_checkpoint_months())
+
+	def get_checkpoint_months(self) -> tuple[int, ...]:
+		return parse_checkpoint_months(self.monitoring_checkpoints)

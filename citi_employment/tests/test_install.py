@@ -1,0 +1,50 @@
+# Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils.fixtures import sync_fixtures
+
+from citi_employment.install import SETTINGS_DOCTYPE, after_install, before_uninstall
+from citi_employment.roles import CENTER_ROLES
+
+
+class TestInstall(FrappeTestCase):
+	def test_all_center_roles_exist_with_desk_access(self):
+		roles = frappe.get_all(
+			"Role", filters={"name": ("in", CENTER_ROLES)}, fields=["name", "desk_access", "disabled"]
+		)
+		self.assertCountEqual([role.name for role in roles], CENTER_ROLES)
+		self.assertTrue(all(role.desk_access and not role.disabled for role in roles))
+
+	def test_install_is_idempotent_and_keeps_edited_settings(self):
+		frappe.db.set_single_value(SETTINGS_DOCTYPE, "deputy_director_name", "А.Б. Васильева")
+		role_count = frappe.db.count("Role")
+		singles_rows = frappe.db.count("Singles", {"doctype": SETTINGS_DOCTYPE})
+
+		for _run in range(2):
+			after_install()
+			sync_fixtures("citi_employment")
+
+		self.assertEqual(frappe.db.count("Role"), role_count)
+		self.assertEqual(frappe.db.count("Singles", {"doctype": SETTINGS_DOCTYPE}), singles_rows)
+		self.assertEqual(
+			frappe.db.get_single_value(SETTINGS_DOCTYPE, "deputy_director_name"), "А.Б. Васильева"
+		)
+		self.assertEqual(
+			frappe.db.get_single_value(SETTINGS_DOCTYPE, "monitoring_checkpoints"), "1, 3, 6, 12, 24"
+		)
+
+	def test_uninstall_removes_roles_and_every_grant_of_them(self):
+		user = frappe.get_doc("User", "Administrator")
+		user.add_roles(CENTER_ROLES[0])
+		frappe.db.savepoint("before_uninstall")
+		try:
+			before_uninstall()
+			self.assertFalse(frappe.db.exists("Role", {"name": ("in", CENTER_ROLES)}))
+			self.assertFalse(frappe.db.exists("Has Role", {"role": ("in", CENTER_ROLES)}))
+			self.assertFalse(frappe.db.exists("DocPerm", {"role": ("in", CENTER_ROLES)}))
+		finally:
+			frappe.db.rollback(save_point="before_uninstall")
+			frappe.clear_cache()
+		self.assertTrue(frappe.db.exists("Role", CENTER_ROLES[0]))
