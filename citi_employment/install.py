@@ -1,10 +1,32 @@
-"""Install and uninstall steps; whatever `after_install` makes, `before_uninstall` removes."""
+"""Install and uninstall steps; whatever the app leaves on a site, `before_uninstall` removes."""
 
 import frappe
 
 from citi_employment.roles import CENTER_ROLES
 
+APP = "citi_employment"
 SETTINGS_DOCTYPE = "Employment Center Settings"
+
+# Framework records that point at an app document by DocType name. Frappe's uninstall drops the app's
+# tables but keeps these, and they hold copies of graduates' personal data (versions, comments, mails).
+REFERENCING_FIELDS = {
+	"Version": ("ref_doctype",),
+	"Comment": ("reference_doctype",),
+	"Communication": ("reference_doctype",),
+	"Communication Link": ("link_doctype",),
+	"Deleted Document": ("deleted_doctype",),
+	"DocShare": ("share_doctype",),
+	"ToDo": ("reference_type",),
+	"Notification Log": ("document_type",),
+	"Email Queue": ("reference_doctype",),
+	"Activity Log": ("reference_doctype", "timeline_doctype", "link_doctype"),
+	"View Log": ("reference_doctype",),
+	"Document Follow": ("ref_doctype",),
+	"Tag Link": ("document_type",),
+	"Energy Point Log": ("reference_doctype",),
+	"Error Log": ("reference_doctype",),
+	"Data Import": ("reference_doctype",),
+}
 
 
 def after_install() -> None:
@@ -12,6 +34,16 @@ def after_install() -> None:
 
 
 def before_uninstall() -> None:
+	app_doctypes = frappe.get_all(
+		"DocType", filters={"module": ("in", frappe.get_module_list(APP))}, fields=["name", "issingle"]
+	)
+	doctype_names = [doctype.name for doctype in app_doctypes]
+	delete_attached_files(doctype_names)
+	delete_referencing_records(doctype_names)
+	# Frappe drops tables on uninstall, but single DocTypes keep their values in tabSingles.
+	frappe.db.delete(
+		"Singles", {"doctype": ("in", [doctype.name for doctype in app_doctypes if doctype.issingle])}
+	)
 	delete_center_roles()
 
 
@@ -25,11 +57,25 @@ def persist_settings_defaults() -> None:
 	settings.save()
 
 
+def delete_attached_files(doctype_names: list[str]) -> None:
+	"""Through the File controller, so the files go from the disk too, with no Deleted Document copy."""
+	for file_name in frappe.get_all(
+		"File", filters={"attached_to_doctype": ("in", doctype_names)}, pluck="name"
+	):
+		frappe.delete_doc("File", file_name, ignore_permissions=True, force=True, delete_permanently=True)
+
+
+def delete_referencing_records(doctype_names: list[str]) -> None:
+	for referencing_doctype, fieldnames in REFERENCING_FIELDS.items():
+		for fieldname in fieldnames:
+			frappe.db.delete(referencing_doctype, {fieldname: ("in", doctype_names)})
+
+
 def delete_center_roles() -> None:
 	"""Roles belong to no module, so Frappe's uninstall would leave them and their grants behind."""
 	for role in CENTER_ROLES:
 		for granting_doctype in ("Has Role", "Custom DocPerm", "DocPerm"):
 			frappe.db.delete(granting_doctype, {"role": role})
 		if frappe.db.exists("Role", role):
-			frappe.delete_doc("Role", role, force=True, ignore_permissions=True)
+			frappe.delete_doc("Role", role, force=True, ignore_permissions=True, delete_permanently=True)
 	frappe.clear_cache()

@@ -35,15 +35,38 @@ class TestInstall(FrappeTestCase):
 			frappe.db.get_single_value(SETTINGS_DOCTYPE, "monitoring_checkpoints"), "1, 3, 6, 12, 24"
 		)
 
-	def test_uninstall_removes_roles_and_every_grant_of_them(self):
+	def test_uninstall_removes_roles_grants_settings_and_every_trace_of_app_documents(self):
 		user = frappe.get_doc("User", "Administrator")
 		user.add_roles(CENTER_ROLES[0])
+		settings = frappe.get_single(SETTINGS_DOCTYPE)
+		settings.add_comment("Comment", "a note that may quote personal data")
+		attachment = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "uninstall-probe.txt",
+				"content": b"probe",
+				"attached_to_doctype": SETTINGS_DOCTYPE,
+				"attached_to_name": SETTINGS_DOCTYPE,
+			}
+		).insert(ignore_permissions=True)
+		frappe.get_doc(
+			{"doctype": "Version", "ref_doctype": SETTINGS_DOCTYPE, "docname": SETTINGS_DOCTYPE, "data": "{}"}
+		).insert(ignore_permissions=True)
+
 		frappe.db.savepoint("before_uninstall")
 		try:
 			before_uninstall()
 			self.assertFalse(frappe.db.exists("Role", {"name": ("in", CENTER_ROLES)}))
 			self.assertFalse(frappe.db.exists("Has Role", {"role": ("in", CENTER_ROLES)}))
 			self.assertFalse(frappe.db.exists("DocPerm", {"role": ("in", CENTER_ROLES)}))
+			self.assertFalse(frappe.db.exists("Singles", {"doctype": SETTINGS_DOCTYPE}))
+			for doctype, field in (
+				("Version", "ref_doctype"),
+				("Comment", "reference_doctype"),
+				("File", "attached_to_doctype"),
+			):
+				self.assertFalse(frappe.db.exists(doctype, {field: SETTINGS_DOCTYPE}), doctype)
+			self.assertFalse(frappe.db.exists("Deleted Document", {"deleted_name": attachment.name}))
 		finally:
 			frappe.db.rollback(save_point="before_uninstall")
 			frappe.clear_cache()

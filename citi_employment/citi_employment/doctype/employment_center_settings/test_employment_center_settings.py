@@ -9,6 +9,14 @@ from citi_employment.install import SETTINGS_DOCTYPE
 
 
 class TestEmploymentCenterSettings(FrappeTestCase):
+	def setUp(self):
+		# Each test edits the one settings record; undo it so the tests do not depend on their order.
+		frappe.db.savepoint("settings_test")
+
+	def tearDown(self):
+		frappe.db.rollback(save_point="settings_test")
+		frappe.clear_document_cache(SETTINGS_DOCTYPE, SETTINGS_DOCTYPE)
+
 	def test_fresh_settings_carry_the_design_defaults(self):
 		frappe.db.delete("Singles", {"doctype": SETTINGS_DOCTYPE})
 		frappe.clear_document_cache(SETTINGS_DOCTYPE, SETTINGS_DOCTYPE)
