@@ -1,5 +1,7 @@
 """Turns domain validation errors into one translated Frappe error that names fields, never values."""
 
+from collections.abc import Iterable
+
 import frappe
 from frappe import _
 
@@ -19,13 +21,21 @@ def reason_message(reason: Reason) -> str:
 		Reason.CHECKSUM: _("{0} has a wrong check digit, check it against the document"),
 		Reason.RANGE: _("{0} is outside the allowed range"),
 		Reason.ORDER: _("{0} must list values in increasing order without repeats"),
+		Reason.MISMATCH: _(
+			"{0} does not match the kind of employer: an organisation has a 10-digit INN, a 13-digit OGRN and a KPP; a sole proprietor has a 12-digit INN, a 15-digit OGRNIP and no KPP"
+		),
+		Reason.CHOICE: _("{0} contains a value that is not in the list of allowed values"),
 	}
 	return messages[reason]
 
 
-def throw_field_errors(doc, errors: list[FieldError]) -> None:
-	"""Raise one error listing each invalid field once, so the user fixes everything in one pass."""
-	if not errors:
+def throw_field_errors(doc, errors: list[FieldError], row_errors: Iterable[tuple] = ()) -> None:
+	"""Raise one error listing each invalid field once, so the user fixes everything in one pass.
+
+	``row_errors`` are ``(child_row, FieldError)`` pairs; they are named by field, row and table.
+	"""
+	row_errors = list(row_errors)
+	if not errors and not row_errors:
 		return
 	lines = []
 	seen_fields = set()
@@ -34,6 +44,11 @@ def throw_field_errors(doc, errors: list[FieldError]) -> None:
 			continue
 		seen_fields.add(error.field)
 		label = _(doc.meta.get_label(error.field))
+		lines.append(reason_message(error.reason).format(frappe.bold(label)))
+	for row, error in row_errors:
+		label = _("{0} in row {1} of {2}").format(
+			_(row.meta.get_label(error.field)), row.idx, _(doc.meta.get_label(row.parentfield))
+		)
 		lines.append(reason_message(error.reason).format(frappe.bold(label)))
 	frappe.throw(lines, exc=InvalidFieldValueError, title=_("Invalid Values"), as_list=True)
 

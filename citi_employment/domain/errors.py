@@ -20,6 +20,8 @@ class Reason(str, Enum):
 	CHECKSUM = "checksum"
 	RANGE = "range"
 	ORDER = "order"
+	MISMATCH = "mismatch"
+	CHOICE = "choice"
 
 
 _DESCRIPTIONS: dict[Reason, str] = {
@@ -29,6 +31,8 @@ _DESCRIPTIONS: dict[Reason, str] = {
 	Reason.CHECKSUM: "has a wrong check digit",
 	Reason.RANGE: "is outside the allowed range",
 	Reason.ORDER: "must list values in increasing order without repeats",
+	Reason.MISMATCH: "does not match the other identifiers",
+	Reason.CHOICE: "contains a value that is not in the list of allowed values",
 }
 
 
