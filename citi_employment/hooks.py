@@ -24,3 +24,18 @@ before_uninstall = "citi_employment.install.before_uninstall"
 fixtures = [
 	{"dt": "Role", "filters": [["name", "in", list(CENTER_ROLES)]]},
 ]
+
+# Jinja
+# -----
+# Helpers the Center's print formats call (see citi_employment/printing.py).
+
+jinja = {
+	"methods": [
+		"citi_employment.printing.citi_center_settings",
+		"citi_employment.printing.citi_document_date",
+		"citi_employment.printing.citi_short_date",
+		"citi_employment.printing.citi_declined_name",
+		"citi_employment.printing.citi_signature_name",
+		"citi_employment.printing.citi_passport_for_print",
+	],
+}

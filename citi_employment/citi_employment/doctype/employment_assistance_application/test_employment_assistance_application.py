@@ -1,0 +1,132 @@
+# Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
+# For license information, please see license.txt
+
+import io
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from pypdf import PdfReader
+
+from citi_employment.citi_employment.doctype.employment_assistance_application.employment_assistance_application import (
+	SupportPeriodError,
+)
+from citi_employment.tests.employers_testing import (
+	DIRECTOR_USER,
+	PASSPORT,
+	SPECIALIST_USER,
+	make_graduate,
+	make_personal_data,
+	make_users,
+)
+
+PRINT_FORMAT = "Employment Assistance Application Form"
+
+
+def make_application(graduate: str, **values):
+	return frappe.get_doc(
+		{
+			"doctype": "Employment Assistance Application",
+			"graduate": graduate,
+			"application_date": "2026-03-05",
+			**values,
+		}
+	).insert()
+
+
+def pdf_text(doctype: str, name: str, print_format: str) -> tuple[bytes, str]:
+	pdf = frappe.get_print(doctype, name, print_format, as_pdf=True)
+	text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+	return pdf, " ".join(text.split())
+
+
+class TestEmploymentAssistanceApplication(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_users()
+		cls.graduate = make_graduate().name
+		make_personal_data(cls.graduate)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_graduate_details_are_fetched(self):
+		application = make_application(self.graduate)
+		self.assertEqual(application.graduate_name, "Иванов Иван Иванович")
+		self.assertEqual(application.profession, "Повар")
+		self.assertEqual(application.certificate_number, "470000012345")
+		self.assertEqual(application.mobile_phone, "+79111234567")
+		self.assertIn("ул. Ленина", application.registration_address)
+		self.assertEqual(application.kind, "Assistance")
+		self.assertRegex(application.name, r"^APP-\d{4}-\d{5}$")
+
+	def test_status_follows_docstatus(self):
+		application = make_application(self.graduate)
+		self.assertEqual(application.status, "Draft")
+		application.submit()
+		self.assertEqual(frappe.db.get_value(application.doctype, application.name, "status"), "Submitted")
+		application.cancel()
+		self.assertEqual(frappe.db.get_value(application.doctype, application.name, "status"), "Cancelled")
+
+	def test_status_cannot_be_forced(self):
+		application = make_application(self.graduate, status="Submitted")
+		self.assertEqual(application.status, "Draft")
+
+	def test_support_period_must_not_end_before_it_starts(self):
+		with self.assertRaises(SupportPeriodError):
+			make_application(self.graduate, support_from="2026-04-01", support_to="2026-03-01")
+		application = make_application(self.graduate, support_from="2026-04-01", support_to="2026-10-01")
+		self.assertEqual(str(application.support_to), "2026-10-01")
+
+	def test_refusal_has_no_support_period(self):
+		application = make_application(
+			self.graduate, kind="Refusal", support_from="2026-04-01", support_to="2026-10-01"
+		)
+		self.assertIsNone(application.support_from)
+		self.assertIsNone(application.support_to)
+
+	def test_director_reads_and_prints_but_cannot_submit(self):
+		self.assertTrue(
+			frappe.has_permission("Employment Assistance Application", "print", user=DIRECTOR_USER)
+		)
+		self.assertFalse(
+			frappe.has_permission("Employment Assistance Application", "submit", user=DIRECTOR_USER)
+		)
+		self.assertTrue(
+			frappe.has_permission("Employment Assistance Application", "submit", user=SPECIALIST_USER)
+		)
+
+	def test_application_prints_with_passport_only_for_personal_data_readers(self):
+		application = make_application(self.graduate, support_from="2026-04-01", support_to="2026-10-01")
+		application.submit()
+
+		frappe.set_user(SPECIALIST_USER)
+		pdf, text = pdf_text(application.doctype, application.name, PRINT_FORMAT)
+		self.assertTrue(pdf.startswith(b"%PDF"))
+		self.assertIn("ЗАЯВЛЕНИЕ", text)
+		self.assertIn("о содействии в трудоустройстве", text)
+		self.assertIn("от Иванова Ивана Ивановича", text)
+		self.assertIn("И.Г. Дрозденко", text)
+		self.assertIn("Повар", text)
+		self.assertIn("« 05 » марта 2026 г.", text)
+		self.assertIn(PASSPORT["passport_series"], text)
+		self.assertIn(PASSPORT["passport_number"], text)
+		self.assertIn("470-012", text)
+
+		frappe.set_user(DIRECTOR_USER)
+		pdf, text = pdf_text(application.doctype, application.name, PRINT_FORMAT)
+		self.assertTrue(pdf.startswith(b"%PDF"))
+		self.assertIn("о содействии в трудоустройстве", text)
+		self.assertIn("паспорт серия", text)
+		self.assertNotIn(PASSPORT["passport_series"], text)
+		self.assertNotIn(PASSPORT["passport_number"], text)
+		self.assertNotIn("470-012", text)
+		self.assertIn("от Иванова Ивана Ивановича", text)
+
+	def test_refusal_prints_its_own_heading(self):
+		application = make_application(self.graduate, kind="Refusal")
+		application.submit()
+		pdf, text = pdf_text(application.doctype, application.name, PRINT_FORMAT)
+		self.assertTrue(pdf.startswith(b"%PDF"))
+		self.assertIn("об отказе от содействия в трудоустройстве", text)
+		self.assertNotIn("прошу предоставить", text)

@@ -1,0 +1,26 @@
+# Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class ResumeWorkExperience(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		date_from: DF.Date | None
+		date_to: DF.Date | None
+		duties: DF.SmallText | None
+		organization: DF.Data
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		position: DF.Data | None
+	# end: auto-generated types
+
+	pass

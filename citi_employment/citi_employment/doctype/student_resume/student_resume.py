@@ -1,0 +1,130 @@
+# Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from citi_employment.domain.identifiers import normalize_phone_ru
+from citi_employment.domain.resume import (
+	education_prefill,
+	normalize_driving_licence_categories,
+	unordered_rows,
+)
+from citi_employment.field_errors import collect_field_errors, throw_field_errors
+
+SETTINGS_DOCTYPE = "Employment Center Settings"
+
+
+class ResumeRowOrderError(frappe.ValidationError):
+	pass
+
+
+class StudentResume(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from citi_employment.citi_employment.doctype.resume_education.resume_education import ResumeEducation
+		from citi_employment.citi_employment.doctype.resume_work_experience.resume_work_experience import (
+			ResumeWorkExperience,
+		)
+
+		address: DF.SmallText | None
+		date_of_birth: DF.Date | None
+		desired_position: DF.Data | None
+		driving_licence_categories: DF.Data | None
+		education: DF.Table[ResumeEducation]
+		expected_salary: DF.Currency
+		foreign_language: DF.Data | None
+		full_name: DF.Data | None
+		graduate: DF.Link
+		has_car: DF.Check
+		marital_status: DF.Literal["", "Single", "Married", "Divorced", "Widowed"]
+		pc_level: DF.Data | None
+		personal_qualities: DF.SmallText | None
+		phone: DF.Data | None
+		ready_from: DF.Date | None
+		work_experience: DF.Table[ResumeWorkExperience]
+	# end: auto-generated types
+
+	def before_insert(self):
+		if not self.education:
+			self.prefill_education()
+
+	def validate(self):
+		throw_field_errors(
+			self,
+			collect_field_errors(
+				self,
+				{
+					"phone": normalize_phone_ru,
+					"driving_licence_categories": normalize_driving_licence_categories,
+				},
+			),
+		)
+		self.validate_row_order()
+
+	def prefill_education(self):
+		"""The Center's own programme is the first line of every resume; staff edit it if needed."""
+		row = get_education_prefill(self.graduate)
+		if row:
+			self.append("education", row)
+
+	def validate_row_order(self):
+		messages = []
+		if rows := unordered_rows(
+			(getdate(row.date_from) if row.date_from else None, getdate(row.date_to) if row.date_to else None)
+			for row in self.work_experience
+		):
+			messages.append(
+				_("Work experience, rows {0}: the date of leaving is earlier than the date of hiring").format(
+					", ".join(map(str, rows))
+				)
+			)
+		if rows := unordered_rows((row.year_in, row.year_out) for row in self.education):
+			messages.append(
+				_("Education, rows {0}: the year of graduation is earlier than the year of admission").format(
+					", ".join(map(str, rows))
+				)
+			)
+		if messages:
+			frappe.throw(messages, exc=ResumeRowOrderError, title=_("Invalid Values"), as_list=True)
+
+
+def get_education_prefill(graduate: str | None) -> dict | None:
+	"""The education row built from the graduate's card and the institution's short name."""
+	if not graduate:
+		return None
+	values = frappe.db.get_value(
+		"Graduate", graduate, ["study_start", "study_end", "profession"], as_dict=True
+	)
+	if not values:
+		return None
+	row = education_prefill(
+		institution=frappe.db.get_single_value(SETTINGS_DOCTYPE, "institution_short_name"),
+		study_start=getdate(values.study_start) if values.study_start else None,
+		study_end=getdate(values.study_end) if values.study_end else None,
+		specialty=values.profession,
+	)
+	if not row.institution:
+		return None
+	return {
+		"institution": row.institution,
+		"year_in": row.year_in or 0,
+		"year_out": row.year_out or 0,
+		"specialty": row.specialty,
+	}
+
+
+@frappe.whitelist()
+def get_prefill(graduate: str) -> dict:
+	"""What a new resume for ``graduate`` starts with, for the form (the server fills it on insert too)."""
+	frappe.has_permission("Student Resume", "create", throw=True)
+	frappe.has_permission("Graduate", "read", doc=graduate, throw=True)
+	return {"education": get_education_prefill(graduate)}
