@@ -23,7 +23,51 @@ before_uninstall = "citi_employment.install.before_uninstall"
 
 fixtures = [
 	{"dt": "Role", "filters": [["name", "in", list(CENTER_ROLES)]]},
+	{"dt": "Workflow", "filters": [["name", "in", ["Employer Contract Approval"]]]},
+	{
+		"dt": "Workflow State",
+		"filters": [
+			[
+				"name",
+				"in",
+				[
+					"Draft",
+					"Pending Director Approval",
+					"Active",
+					"Expiring Soon",
+					"Expired",
+					"Rejected",
+					"Terminated",
+				],
+			]
+		],
+	},
+	{
+		"dt": "Workflow Action Master",
+		"filters": [["name", "in", ["Submit for Approval", "Approve", "Reject", "Terminate", "Revise"]]],
+	},
+	"Contract Journal",
 ]
+
+# Scheduler
+# ---------
+
+scheduler_events = {
+	"daily": [
+		"citi_employment.jobs.contracts.update_contract_statuses",
+	],
+}
+
+# Permissions
+# -----------
+# Record-level rules that DocType permission rows cannot express.
+
+permission_query_conditions = {
+	"Employer Contract": "citi_employment.citi_employment.doctype.employer_contract.employer_contract.get_permission_query_conditions",
+}
+has_permission = {
+	"Employer Contract": "citi_employment.citi_employment.doctype.employer_contract.employer_contract.has_permission",
+}
 
 # Jinja
 # -----
@@ -37,5 +81,6 @@ jinja = {
 		"citi_employment.printing.citi_declined_name",
 		"citi_employment.printing.citi_signature_name",
 		"citi_employment.printing.citi_passport_for_print",
+		"citi_employment.contract_register.citi_contract_register",
 	],
 }

@@ -1,5 +1,7 @@
 """Install and uninstall steps; whatever the app leaves on a site, `before_uninstall` removes."""
 
+import json
+
 import frappe
 
 from citi_employment.roles import CENTER_ROLES
@@ -29,6 +31,11 @@ REFERENCING_FIELDS = {
 }
 
 
+# Created by Frappe itself on every site (frappe/patches, workflow setup); other workflows rely on them.
+FRAPPE_WORKFLOW_STATES = frozenset(("Pending", "Approved", "Rejected"))
+FRAPPE_WORKFLOW_ACTIONS = frozenset(("Approve", "Reject", "Review"))
+
+
 def after_install() -> None:
 	persist_settings_defaults()
 
@@ -40,6 +47,7 @@ def before_uninstall() -> None:
 	doctype_names = [doctype.name for doctype in app_doctypes]
 	delete_attached_files(doctype_names)
 	delete_referencing_records(doctype_names)
+	delete_workflows(doctype_names)
 	# Frappe drops tables on uninstall, but single DocTypes keep their values in tabSingles.
 	frappe.db.delete(
 		"Singles", {"doctype": ("in", [doctype.name for doctype in app_doctypes if doctype.issingle])}
@@ -69,6 +77,29 @@ def delete_referencing_records(doctype_names: list[str]) -> None:
 	for referencing_doctype, fieldnames in REFERENCING_FIELDS.items():
 		for fieldname in fieldnames:
 			frappe.db.delete(referencing_doctype, {fieldname: ("in", doctype_names)})
+
+
+def delete_workflows(doctype_names: list[str]) -> None:
+	"""Workflows of app DocTypes, then the states and actions the app shipped that nothing else uses."""
+	for workflow in frappe.get_all(
+		"Workflow", filters={"document_type": ("in", doctype_names)}, pluck="name"
+	):
+		frappe.delete_doc("Workflow", workflow, force=True, ignore_permissions=True, delete_permanently=True)
+	used_states = set(frappe.get_all("Workflow Document State", pluck="state"))
+	used_states.update(frappe.get_all("Workflow Transition", pluck="state"))
+	used_states.update(frappe.get_all("Workflow Transition", pluck="next_state"))
+	used_actions = set(frappe.get_all("Workflow Transition", pluck="action"))
+	for doctype, fixture, kept in (
+		("Workflow State", "workflow_state.json", used_states | FRAPPE_WORKFLOW_STATES),
+		("Workflow Action Master", "workflow_action_master.json", used_actions | FRAPPE_WORKFLOW_ACTIONS),
+	):
+		for name in set(fixture_record_names(fixture)) - kept:
+			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True, delete_permanently=True)
+
+
+def fixture_record_names(fixture_file: str) -> list[str]:
+	with open(frappe.get_app_path(APP, "fixtures", fixture_file)) as records:
+		return [record["name"] for record in json.load(records)]
 
 
 def delete_center_roles() -> None:

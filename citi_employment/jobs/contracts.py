@@ -1,0 +1,162 @@
+"""Daily check of the contract register (§5.4: «позволяет отслеживать сроки их действия»).
+
+Contracts in force move to Expiring Soon when their end date is within the warning days of Employment
+Center Settings, and to Expired after it; an auto-renewing contract is extended by one more term
+instead. Each change notifies every Employment Center Head with a ToDo, once per contract and state.
+"""
+
+import frappe
+from frappe import _
+from frappe.query_builder import DocType
+from frappe.utils import add_days, cint, formatdate, getdate, nowdate
+
+from citi_employment.domain.contracts import IN_FORCE_STATUSES, ContractStatus, ExpiryChange, expiry_change
+from citi_employment.roles import EMPLOYMENT_CENTER_HEAD
+
+CONTRACT_DOCTYPE = "Employer Contract"
+SETTINGS_DOCTYPE = "Employment Center Settings"
+DEFAULT_WARNING_DAYS = 30
+
+
+def update_contract_statuses() -> dict[str, str]:
+	"""Run the daily expiry transitions; returns {contract: new status} for logs and tests."""
+	today = getdate(nowdate())
+	warning_days = (
+		cint(frappe.db.get_single_value(SETTINGS_DOCTYPE, "contract_expiry_warning_days"))
+		or DEFAULT_WARNING_DAYS
+	)
+	contracts = {row.name: row for row in contracts_to_check(today, warning_days)}
+	changes = {}
+	for contract in contracts.values():
+		change = expiry_change(
+			contract.status,
+			getdate(contract.valid_from) if contract.valid_from else None,
+			getdate(contract.valid_to),
+			bool(contract.auto_renew),
+			today,
+			warning_days,
+			getdate(contract.first_term_ends_on) if contract.first_term_ends_on else None,
+		)
+		if change:
+			apply_change(contract, change)
+			changes[contract.name] = change
+	notify_heads(changes, contracts)
+	return {name: change.status.value for name, change in changes.items()}
+
+
+def contracts_to_check(today, warning_days: int) -> list[frappe._dict]:
+	"""One query: contracts in force whose end is near or past (or that are flagged but were extended)."""
+	contract = DocType(CONTRACT_DOCTYPE)
+	return (
+		frappe.qb.from_(contract)
+		.select(
+			contract.name,
+			contract.status,
+			contract.valid_from,
+			contract.valid_to,
+			contract.first_term_ends_on,
+			contract.auto_renew,
+			contract.registration_number,
+			contract.employer_name,
+		)
+		.where(contract.status.isin([status.value for status in IN_FORCE_STATUSES]))
+		.where(contract.valid_to.isnotnull())
+		.where(
+			(contract.valid_to <= add_days(today, warning_days))
+			| (contract.status == ContractStatus.EXPIRING_SOON.value)
+		)
+		.orderby(contract.valid_to)
+	).run(as_dict=True)
+
+
+def apply_change(contract: frappe._dict, change: ExpiryChange) -> None:
+	"""Written with ``set_value``: the job is not a user and must not pass the approval checks again."""
+	values = {"status": change.status.value}
+	if change.renewed:
+		values["valid_to"] = change.valid_to
+		if not contract.first_term_ends_on:
+			values["first_term_ends_on"] = contract.valid_to
+	frappe.db.set_value(CONTRACT_DOCTYPE, contract.name, values)
+	frappe.get_doc(
+		{
+			"doctype": "Comment",
+			"comment_type": "Info",
+			"reference_doctype": CONTRACT_DOCTYPE,
+			"reference_name": contract.name,
+			"content": change_message(contract, change),
+		}
+	).insert(ignore_permissions=True)
+
+
+def change_message(contract: frappe._dict, change: ExpiryChange) -> str:
+	reference = contract.registration_number or contract.name
+	employer = contract.employer_name or ""
+	if change.renewed:
+		return _("Contract {0} with {1} was renewed automatically until {2}.").format(
+			reference, employer, formatdate(change.valid_to)
+		)
+	if change.status is ContractStatus.EXPIRED:
+		return _("Contract {0} with {1} expired on {2}.").format(
+			reference, employer, formatdate(change.valid_to)
+		)
+	if change.status is ContractStatus.EXPIRING_SOON:
+		return _(
+			"Contract {0} with {1} expires on {2}: decide whether to extend it or sign a new one."
+		).format(reference, employer, formatdate(change.valid_to))
+	return _("Contract {0} with {1} is in force until {2}.").format(
+		reference, employer, formatdate(change.valid_to)
+	)
+
+
+def head_users() -> list[str]:
+	user = DocType("User")
+	has_role = DocType("Has Role")
+	return (
+		frappe.qb.from_(has_role)
+		.join(user)
+		.on(user.name == has_role.parent)
+		.select(user.name)
+		.distinct()
+		.where(has_role.parenttype == "User")
+		.where(has_role.role == EMPLOYMENT_CENTER_HEAD)
+		.where(user.enabled == 1)
+	).run(pluck=True)
+
+
+def notify_heads(changes: dict[str, ExpiryChange], contracts: dict[str, frappe._dict]) -> None:
+	"""A ToDo per Head and change; an open ToDo with the same text is not repeated (one batch read)."""
+	if not changes:
+		return
+	heads = head_users()
+	if not heads:
+		return
+	todo = DocType("ToDo")
+	existing = {
+		(row.reference_name, row.allocated_to, row.description)
+		for row in (
+			frappe.qb.from_(todo)
+			.select(todo.reference_name, todo.allocated_to, todo.description)
+			.where(todo.reference_type == CONTRACT_DOCTYPE)
+			.where(todo.reference_name.isin(list(changes)))
+			.where(todo.status == "Open")
+		).run(as_dict=True)
+	}
+	for name, change in changes.items():
+		if change.status is ContractStatus.ACTIVE and not change.renewed:
+			continue
+		description = change_message(contracts[name], change)
+		for head in heads:
+			if (name, head, description) in existing:
+				continue
+			frappe.get_doc(
+				{
+					"doctype": "ToDo",
+					"allocated_to": head,
+					"reference_type": CONTRACT_DOCTYPE,
+					"reference_name": name,
+					"description": description,
+					"date": change.valid_to,
+					"priority": "High" if change.status is ContractStatus.EXPIRED else "Medium",
+					"assigned_by": "Administrator",
+				}
+			).insert(ignore_permissions=True)
