@@ -21,31 +21,39 @@ before_uninstall = "citi_employment.install.before_uninstall"
 # --------
 # Records the app ships as data; `bench migrate` and install sync them.
 
+WORKFLOWS = ["Employer Contract Approval", "Vacancy Request Workflow"]
+WORKFLOW_STATES = [
+	"Draft",
+	"Pending Director Approval",
+	"Active",
+	"Expiring Soon",
+	"Expired",
+	"Rejected",
+	"Terminated",
+	"Registered",
+	"In Progress",
+	"Filled",
+	"Closed",
+	"Cancelled",
+]
+WORKFLOW_ACTIONS = [
+	"Submit for Approval",
+	"Approve",
+	"Reject",
+	"Terminate",
+	"Revise",
+	"Register",
+	"Cancel",
+	"Start Work",
+	"Close",
+	"Mark Filled",
+]
+
 fixtures = [
 	{"dt": "Role", "filters": [["name", "in", list(CENTER_ROLES)]]},
-	{"dt": "Workflow", "filters": [["name", "in", ["Employer Contract Approval"]]]},
-	{
-		"dt": "Workflow State",
-		"filters": [
-			[
-				"name",
-				"in",
-				[
-					"Draft",
-					"Pending Director Approval",
-					"Active",
-					"Expiring Soon",
-					"Expired",
-					"Rejected",
-					"Terminated",
-				],
-			]
-		],
-	},
-	{
-		"dt": "Workflow Action Master",
-		"filters": [["name", "in", ["Submit for Approval", "Approve", "Reject", "Terminate", "Revise"]]],
-	},
+	{"dt": "Workflow", "filters": [["name", "in", WORKFLOWS]]},
+	{"dt": "Workflow State", "filters": [["name", "in", WORKFLOW_STATES]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", WORKFLOW_ACTIONS]]},
 	"Contract Journal",
 ]
 
@@ -64,9 +72,11 @@ scheduler_events = {
 
 permission_query_conditions = {
 	"Employer Contract": "citi_employment.citi_employment.doctype.employer_contract.employer_contract.get_permission_query_conditions",
+	"Vacancy Request": "citi_employment.citi_employment.doctype.vacancy_request.vacancy_request.get_permission_query_conditions",
 }
 has_permission = {
 	"Employer Contract": "citi_employment.citi_employment.doctype.employer_contract.employer_contract.has_permission",
+	"Vacancy Request": "citi_employment.citi_employment.doctype.vacancy_request.vacancy_request.has_permission",
 }
 
 # Jinja

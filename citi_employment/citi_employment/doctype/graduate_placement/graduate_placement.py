@@ -1,0 +1,170 @@
+# Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import flt, getdate
+
+from citi_employment.domain import vacancies as rules
+from citi_employment.domain.errors import FieldError
+from citi_employment.field_errors import InvalidFieldValueError, throw_field_errors
+
+REQUEST_DOCTYPE = "Vacancy Request"
+REVOKED = "Revoked"
+
+
+class PlacementNotAllowedError(frappe.ValidationError):
+	"""The graduate withdrew consent: processing stops, so no new placements (DESIGN §4)."""
+
+
+class GraduatePlacement(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		contract_type: DF.Literal["Permanent", "Fixed Term", "Civil Law"]
+		dismissal_date: DF.Date | None
+		dismissal_reason: DF.SmallText | None
+		employer: DF.Link
+		employer_contract: DF.Link | None
+		employer_name: DF.Data | None
+		employment_date: DF.Date
+		graduate: DF.Link
+		graduate_name: DF.Data | None
+		position: DF.Data | None
+		profession: DF.Link | None
+		quota_position: DF.Check
+		salary: DF.Currency
+		special_workplace_created: DF.Check
+		status: DF.Literal["Employed", "Dismissed"]
+		supported_employment_until: DF.Date | None
+		vacancy_request: DF.Link | None
+		workplace_mentor: DF.Data | None
+	# end: auto-generated types
+
+	def validate(self):
+		self.validate_consent()
+		self.set_from_vacancy_request()
+		self.validate_dates()
+		self.validate_salary()
+		self.status = rules.placement_status(self.dismissal_date)
+
+	def on_update(self):
+		self.refresh_graduate()
+		self.update_vacancy_requests(hired=True)
+
+	def after_delete(self):
+		self.refresh_graduate()
+		self.update_vacancy_requests(hired=False)
+
+	def validate_consent(self):
+		"""After a revocation the Center stops processing the graduate's data: no new placements."""
+		if not self.is_new() or not self.graduate:
+			return
+		consent_status = frappe.db.get_value("Graduate", self.graduate, "consent_status")
+		revocation_pending = False
+		try:
+			from citi_employment.personal_data.sharing import block_processing_after_revocation
+		except ImportError:
+			block_processing_after_revocation = None
+		if consent_status == REVOKED:
+			revocation_pending = True
+		elif block_processing_after_revocation:
+			try:
+				block_processing_after_revocation(self)
+			except frappe.ValidationError:
+				frappe.clear_last_message()
+				revocation_pending = True
+		if revocation_pending:
+			frappe.throw(
+				_(
+					"{0} has revoked the personal data consent: the Center no longer processes their data, so a new placement cannot be recorded."
+				).format(frappe.bold(self.graduate_name or self.graduate)),
+				exc=PlacementNotAllowedError,
+				title=_("Processing Stopped"),
+			)
+
+	def set_from_vacancy_request(self):
+		if not self.vacancy_request:
+			return
+		request = frappe.db.get_value(
+			REQUEST_DOCTYPE,
+			self.vacancy_request,
+			["employer", "position", "profession", "salary"],
+			as_dict=True,
+		)
+		if not request:
+			return
+		if self.employer and request.employer != self.employer:
+			frappe.throw(
+				_("Vacancy Request {0} belongs to another employer.").format(
+					frappe.bold(self.vacancy_request)
+				),
+				exc=InvalidFieldValueError,
+				title=_("Invalid Values"),
+			)
+		self.employer = self.employer or request.employer
+		self.position = self.position or request.position
+		self.profession = self.profession or request.profession
+		if not self.salary:
+			self.salary = request.salary
+
+	def validate_dates(self):
+		try:
+			rules.check_dismissal_date(
+				getdate(self.employment_date) if self.employment_date else None,
+				getdate(self.dismissal_date) if self.dismissal_date else None,
+			)
+		except FieldError:
+			frappe.throw(
+				_("{0} cannot be before {1}").format(
+					frappe.bold(_(self.meta.get_label("dismissal_date"))),
+					frappe.bold(_(self.meta.get_label("employment_date"))),
+				),
+				exc=InvalidFieldValueError,
+				title=_("Invalid Values"),
+			)
+		if self.supported_employment_until and self.employment_date:
+			if getdate(self.supported_employment_until) < getdate(self.employment_date):
+				frappe.throw(
+					_("{0} cannot be before {1}").format(
+						frappe.bold(_(self.meta.get_label("supported_employment_until"))),
+						frappe.bold(_(self.meta.get_label("employment_date"))),
+					),
+					exc=InvalidFieldValueError,
+					title=_("Invalid Values"),
+				)
+
+	def validate_salary(self):
+		try:
+			rules.check_not_negative(flt(self.salary), "salary")
+		except FieldError as error:
+			throw_field_errors(self, [error])
+
+	def refresh_graduate(self):
+		graduates = {self.graduate}
+		before = self.get_doc_before_save()
+		if before and before.graduate:
+			graduates.add(before.graduate)
+		for graduate in filter(None, graduates):
+			if frappe.db.exists("Graduate", graduate):
+				frappe.get_doc("Graduate", graduate).refresh_employment_status()
+
+	def update_vacancy_requests(self, hired: bool):
+		"""Mark the candidate Hired and recount the request's filled positions (the old request too)."""
+		requests = {self.vacancy_request}
+		before = self.get_doc_before_save()
+		if before and before.vacancy_request:
+			requests.add(before.vacancy_request)
+		for name in filter(None, requests):
+			if not frappe.db.exists(REQUEST_DOCTYPE, name):
+				continue
+			request = frappe.get_doc(REQUEST_DOCTYPE, name)
+			if hired and name == self.vacancy_request:
+				request.mark_hired(self.graduate)
+			request.recount_placements()

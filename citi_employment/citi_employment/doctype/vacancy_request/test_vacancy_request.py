@@ -1,0 +1,521 @@
+# Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
+# For license information, please see license.txt
+
+import json
+import unittest
+from pathlib import Path
+from unittest.mock import patch
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, add_years, getdate
+
+from citi_employment import roles
+from citi_employment.citi_employment.doctype.vacancy_request.candidates import CandidateNotAllowedError
+from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request import (
+	ProbationSalaryNotConfirmedError,
+	add_candidates,
+	suggest_candidates,
+)
+from citi_employment.field_errors import InvalidFieldValueError
+from citi_employment.personal_data.testing import make_consent, make_user
+
+HEAD = "vr-head@citi.invalid"
+SPECIALIST = "vr-specialist@citi.invalid"
+DIRECTOR = "vr-director@citi.invalid"
+COMMITTEE = "vr-committee@citi.invalid"
+PROFESSION = "Test Vacancy Cook"
+OTHER_PROFESSION = "Test Vacancy Gardener"
+INTERNAL_FIELDS = ("age_requirement", "gender_requirement")
+WORKFLOW = "Vacancy Request Workflow"
+FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
+
+
+MODULE = "citi_employment.citi_employment.doctype.vacancy_request.vacancy_request"
+# The hook lines the lead adds to hooks.py; until then the tests patch them in (and one test fails).
+PERMISSION_HOOKS = {
+	"permission_query_conditions": f"{MODULE}.get_permission_query_conditions",
+	"has_permission": f"{MODULE}.has_permission",
+}
+_original_get_hooks = frappe.get_hooks
+
+
+def permission_hooks_registered() -> bool:
+	return all(
+		path in (_original_get_hooks(name) or {}).get("Vacancy Request", [])
+		for name, path in PERMISSION_HOOKS.items()
+	)
+
+
+def _get_hooks_with_permission_hooks(hook=None, *args, **kwargs):
+	value = _original_get_hooks(hook, *args, **kwargs)
+	if hook in PERMISSION_HOOKS:
+		value = dict(value or {})
+		value["Vacancy Request"] = [*value.get("Vacancy Request", []), PERMISSION_HOOKS[hook]]
+	return value
+
+
+def patch_permission_hooks():
+	"""A started patcher when hooks.py lacks the lines (stop it in tearDownClass), else None."""
+	if permission_hooks_registered():
+		return None
+	patcher = patch.object(frappe, "get_hooks", _get_hooks_with_permission_hooks)
+	patcher.start()
+	return patcher
+
+
+def make_users() -> None:
+	make_user(HEAD, roles.EMPLOYMENT_CENTER_HEAD)
+	make_user(SPECIALIST, roles.EMPLOYMENT_SPECIALIST)
+	make_user(DIRECTOR, roles.INSTITUTION_DIRECTOR)
+	make_user(COMMITTEE, roles.ADMISSIONS_COMMITTEE)
+
+
+def make_profession(name: str) -> str:
+	if not frappe.db.exists("Profession", name):
+		frappe.get_doc({"doctype": "Profession", "profession_name": name, "taught_here": 1}).insert(
+			ignore_permissions=True
+		)
+	return name
+
+
+def make_employer(short_name: str = "Тестовая столовая", special_workplaces: int = 0, **values) -> str:
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Employer",
+				"full_name": f"Общество с ограниченной ответственностью «{short_name}»",
+				"short_name": short_name,
+				"status": "Active Partner",
+				"region": "Leningrad Oblast",
+				"phone": "+7 812 555-01-02",
+				"email": "hr@stolovaya.invalid",
+				"website": "https://stolovaya.invalid",
+				"activity": "Общественное питание",
+				"founding_year": 2005,
+				"head_name": "Петров Пётр Петрович",
+				"special_workplaces": special_workplaces,
+				**values,
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
+def make_request(employer: str | None = None, **values):
+	doc = frappe.get_doc(
+		{
+			"doctype": "Vacancy Request",
+			"employer": employer or make_employer(),
+			"kind": "Employment",
+			"position": "Помощник повара",
+			"profession": make_profession(PROFESSION),
+			"positions_count": 2,
+			"expected_start_date": add_days(getdate(), 30),
+			"work_address": "Ленинградская обл., г. Всеволожск, ул. Заводская, д. 5",
+			"pc_skills": "базовый",
+			"salary": 45000,
+			"probation_salary": 40000,
+			"age_requirement": "от 18 лет",
+			"gender_requirement": "Female",
+			**values,
+		}
+	)
+	return doc.insert(ignore_permissions=True)
+
+
+def make_graduate(first_name: str, consent: bool = True, **values):
+	doc = frappe.get_doc(
+		{
+			"doctype": "Graduate",
+			"last_name": "Вакансиев",
+			"first_name": first_name,
+			"patronymic": "Тестович",
+			"gender": "Male",
+			"date_of_birth": add_years(getdate(), -22),
+			"study_end": add_days(getdate(), -60),
+			"profession": PROFESSION,
+			**values,
+		}
+	).insert(ignore_permissions=True)
+	if consent:
+		make_consent(doc)
+	return frappe.get_doc("Graduate", doc.name)
+
+
+def candidates_of(request: str) -> list[dict]:
+	return frappe.get_all(
+		"Vacancy Candidate",
+		filters={"vacancy_request": request},
+		fields=["name", "graduate", "status", "status_date", "score", "score_explanation"],
+		order_by="creation",
+	)
+
+
+def ensure_workflow() -> bool:
+	"""The Vacancy Request workflow from the app's fixtures, loaded as `bench migrate` would; False if absent."""
+	if frappe.db.exists("Workflow", WORKFLOW):
+		return True
+	files = {
+		name: FIXTURES / f"{name}.json" for name in ("workflow_state", "workflow_action_master", "workflow")
+	}
+	if not files["workflow"].exists():
+		return False
+	workflows = [row for row in json.loads(files["workflow"].read_text()) if row.get("name") == WORKFLOW]
+	if not workflows:
+		return False
+	for key in ("workflow_state", "workflow_action_master"):
+		if files[key].exists():
+			for record in json.loads(files[key].read_text()):
+				if not frappe.db.exists(record["doctype"], record["name"]):
+					frappe.get_doc(record).insert(ignore_permissions=True)
+	frappe.get_doc(workflows[0]).insert(ignore_permissions=True)
+	return True
+
+
+class TestVacancyRequest(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.hook_patcher = patch_permission_hooks()
+		make_users()
+		make_profession(PROFESSION)
+		make_profession(OTHER_PROFESSION)
+
+	@classmethod
+	def tearDownClass(cls):
+		if cls.hook_patcher:
+			cls.hook_patcher.stop()
+		super().tearDownClass()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	# --- validation -----------------------------------------------------------------------------------
+
+	def test_zero_positions_is_a_clear_error(self):
+		with self.assertRaises(InvalidFieldValueError) as raised:
+			make_request(positions_count=0)
+		self.assertIn("Number of Positions", str(raised.exception))
+
+	def test_probation_salary_above_salary_needs_confirmation(self):
+		with self.assertRaises(ProbationSalaryNotConfirmedError) as raised:
+			make_request(salary=40000, probation_salary=50000)
+		self.assertIn("Probation Salary", str(raised.exception))
+
+		doc = make_request(salary=40000, probation_salary=50000, probation_salary_above_confirmed=1)
+		self.assertEqual(doc.probation_salary, 50000)
+
+	def test_employer_header_is_copied_from_the_employer(self):
+		doc = make_request()
+		self.assertIn("Тестовая столовая", doc.employer_full_name)
+		phone = frappe.db.get_value("Employer", doc.employer, "phone")
+		self.assertEqual(doc.employer_contacts, f"{phone}, hr@stolovaya.invalid")
+		self.assertEqual(doc.website, "https://stolovaya.invalid")
+		self.assertEqual(doc.founding_year, 2005)
+		self.assertEqual(doc.head_name, "Петров Пётр Петрович")
+		self.assertEqual(doc.title if hasattr(doc, "title") else doc.get_title(), "Помощник повара")
+
+	def test_sent_to_admissions_committee_sets_the_date(self):
+		doc = make_request(kind="Targeted Training", sent_to_admissions_committee=1)
+		self.assertEqual(getdate(doc.sent_on), getdate())
+
+	def test_new_request_starts_as_draft_with_nothing_filled(self):
+		doc = make_request()
+		self.assertEqual((doc.status, doc.filled_count), ("Draft", 0))
+		self.assertTrue(doc.name.startswith(f"VR-{getdate().year}-"))
+
+	# --- candidates -----------------------------------------------------------------------------------
+
+	def test_add_candidates_scores_them_and_refuses_without_transfer_consent(self):
+		request = make_request()
+		with_consent = make_graduate("Согласный")
+		without_consent = make_graduate("Несогласный", consent=False)
+
+		frappe.set_user(SPECIALIST)
+		added = add_candidates(request.name, json.dumps([with_consent.name]))
+		self.assertEqual(added, [with_consent.name])
+		(row,) = candidates_of(request.name)
+		self.assertEqual((row.graduate, row.status), (with_consent.name, "Proposed"))
+		self.assertGreater(row.score, 0)
+		self.assertIn("Profession matches", row.score_explanation)
+		self.assertEqual(getdate(row.status_date), getdate())
+
+		another = make_graduate("Другой согласный")
+		with self.assertRaises(CandidateNotAllowedError) as raised:
+			add_candidates(request.name, [another.name, without_consent.name])
+		self.assertIn(without_consent.full_name, str(raised.exception))
+		self.assertEqual([row.graduate for row in candidates_of(request.name)], [with_consent.name])
+
+	def test_candidate_made_in_its_own_form_is_checked_and_scored(self):
+		request = make_request()
+		refused = make_graduate("Формовой", consent=False)
+		candidate = {"doctype": "Vacancy Candidate", "vacancy_request": request.name}
+		with self.assertRaises(CandidateNotAllowedError):
+			frappe.get_doc({**candidate, "graduate": refused.name}).insert()
+
+		allowed = make_graduate("Формовой согласный")
+		doc = frappe.get_doc({**candidate, "graduate": allowed.name}).insert()
+		self.assertEqual((doc.position, doc.employer), (request.position, request.employer))
+		self.assertGreater(doc.score, 0)
+		self.assertTrue(doc.name.startswith(f"VC-{getdate().year}-"))
+
+	def test_a_graduate_is_proposed_only_once(self):
+		request = make_request()
+		graduate = make_graduate("Двойной")
+		self.assertEqual(add_candidates(request.name, [graduate.name, graduate.name]), [graduate.name])
+		self.assertEqual(add_candidates(request.name, [graduate.name]), [])
+		with self.assertRaises(InvalidFieldValueError):
+			frappe.get_doc(
+				{"doctype": "Vacancy Candidate", "vacancy_request": request.name, "graduate": graduate.name}
+			).insert()
+
+	def test_status_change_of_a_candidate_updates_its_date(self):
+		request = make_request()
+		graduate = make_graduate("Датный")
+		add_candidates(request.name, [graduate.name])
+		name = candidates_of(request.name)[0].name
+		frappe.db.set_value("Vacancy Candidate", name, "status_date", add_days(getdate(), -10))
+		doc = frappe.get_doc("Vacancy Candidate", name)
+		doc.score_explanation = doc.score_explanation  # a save without a status change keeps the date
+		doc.save()
+		self.assertEqual(getdate(doc.status_date), add_days(getdate(), -10))
+		doc.status = "Interview"
+		doc.save()
+		self.assertEqual(getdate(doc.status_date), getdate())
+
+	def test_deleting_a_request_deletes_its_proposals(self):
+		request = make_request()
+		add_candidates(request.name, [make_graduate("Удалённый").name])
+		request.delete()
+		self.assertEqual(candidates_of(request.name), [])
+
+	def test_suggest_ranks_graduates_and_explains(self):
+		employer = make_employer("Доступная кухня", special_workplaces=1)
+		request = make_request(employer)
+		best = make_graduate("Лучший", actual_address="Ленинградская обл., г. Всеволожск, ул. Ленина, д. 1")
+		middle = make_graduate("Средний", actual_address="г. Санкт-Петербург, ул. Садовая, д. 2")
+		other = make_graduate("Другой", profession=make_profession(OTHER_PROFESSION))
+		employed_or_far = make_graduate("Учащийся", study_end=add_years(getdate(), 2))
+		frappe.get_doc(
+			{"doctype": "Graduate Personal Data", "graduate": best.name, "special_workplace_needs": "Пандус"}
+		).insert(ignore_permissions=True)
+
+		frappe.set_user(SPECIALIST)
+		suggestions = suggest_candidates(request.name, limit=500)
+		order = [row["graduate"] for row in suggestions]
+		self.assertLess(order.index(best.name), order.index(middle.name))
+		self.assertLess(order.index(middle.name), order.index(other.name))
+		self.assertNotIn(employed_or_far.name, order)
+		best_row = suggestions[order.index(best.name)]
+		text = " ".join(best_row["explanation"])
+		self.assertIn("Special workplace compatibility", text)
+		self.assertNotIn("Пандус", text)
+		self.assertEqual(best_row["graduate_name"], best.full_name)
+
+	def test_suggest_leaves_out_present_candidates(self):
+		request = make_request()
+		graduate = make_graduate("Присутствующий")
+		add_candidates(request.name, [graduate.name])
+		self.assertNotIn(graduate.name, [row["graduate"] for row in suggest_candidates(request.name, 500)])
+
+	def test_suggest_and_add_need_write_permission(self):
+		request = make_request(kind="Targeted Training")
+		for user in (DIRECTOR, COMMITTEE):
+			frappe.set_user(user)
+			with self.assertRaises(frappe.PermissionError):
+				suggest_candidates(request.name)
+			with self.assertRaises(frappe.PermissionError):
+				add_candidates(request.name, [])
+
+	# --- permissions ----------------------------------------------------------------------------------
+
+	def test_permission_hooks_are_registered(self):
+		self.assertTrue(permission_hooks_registered(), "add the Vacancy Request lines to hooks.py")
+
+	def test_admissions_committee_sees_only_targeted_training(self):
+		targeted = make_request(kind="Targeted Training")
+		employment = make_request(kind="Employment")
+		frappe.set_user(COMMITTEE)
+
+		names = frappe.get_list("Vacancy Request", pluck="name", limit_page_length=0)
+		self.assertIn(targeted.name, names)
+		self.assertNotIn(employment.name, names)
+		self.assertTrue(frappe.has_permission("Vacancy Request", "read", targeted.name))
+		self.assertFalse(frappe.has_permission("Vacancy Request", "read", employment.name))
+		with self.assertRaises(frappe.PermissionError):
+			frappe.client.get("Vacancy Request", employment.name)
+		self.assertFalse(frappe.has_permission("Vacancy Request", "write", targeted.name))
+
+	def test_admissions_committee_never_gets_age_gender_or_candidates(self):
+		from frappe.api.v1 import read_doc
+
+		request = make_request(kind="Targeted Training")
+		graduate = make_graduate("Скрытый")
+		add_candidates(request.name, [graduate.name])
+		frappe.set_user(COMMITTEE)
+
+		for fetched in (
+			frappe.client.get("Vacancy Request", request.name),
+			read_doc("Vacancy Request", request.name).as_dict(),
+		):
+			self.assertEqual(fetched["position"], "Помощник повара")
+			for fieldname in INTERNAL_FIELDS:
+				self.assertFalse(fetched.get(fieldname), fieldname)
+			self.assertNotIn("от 18 лет", json.dumps(fetched, default=str))
+			self.assertNotIn(graduate.name, json.dumps(fetched, default=str))
+
+		# One restricted column per query: see the expected failure below for two in a row.
+		for fieldname in INTERNAL_FIELDS:
+			rows = frappe.get_list(
+				"Vacancy Request", filters={"name": request.name}, fields=["name", "position", fieldname]
+			)
+			self.assertEqual(rows[0]["position"], "Помощник повара")
+			self.assertNotIn(fieldname, rows[0])
+		for doctype in ("Graduate", "Graduate Placement", "Vacancy Candidate"):
+			self.assertFalse(frappe.has_permission(doctype, "read"), doctype)
+
+	@unittest.expectedFailure
+	def test_get_list_with_a_removed_column_before_a_restricted_one(self):
+		"""Frappe v15 bug: ``DatabaseQuery.apply_fieldlevel_read_permissions`` pops a forbidden column from the
+		list it is enumerating, so the column right after it is never checked and comes back. Passes (and this
+		marker must go) once the framework is fixed or the requirements move to their own DocType."""
+		request = make_request(kind="Targeted Training")
+		frappe.set_user(COMMITTEE)
+		rows = frappe.get_list(
+			"Vacancy Request",
+			filters={"name": request.name},
+			fields=["name", "age_requirement", "gender_requirement"],
+		)
+		self.assertNotIn("gender_requirement", rows[0])
+
+	def test_get_list_cannot_reach_candidates(self):
+		"""Candidates are not a child table: joining or filtering them needs read rights on Vacancy Candidate."""
+		request = make_request(kind="Targeted Training")
+		graduate = make_graduate("Дочерний")
+		add_candidates(request.name, [graduate.name])
+		frappe.set_user(COMMITTEE)
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_list(
+				"Vacancy Request",
+				filters={"name": request.name},
+				fields=["name", "`tabVacancy Candidate`.graduate_name"],
+			)
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_list(
+				"Vacancy Request", filters=[["Vacancy Candidate", "graduate", "=", graduate.name]]
+			)
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_list("Vacancy Candidate", filters={"vacancy_request": request.name})
+
+	@unittest.expectedFailure
+	def test_get_list_filters_cannot_probe_the_age_requirement(self):
+		"""Frappe v15 does not check field levels of filters: a filter on a level-1 field answers yes or no."""
+		request = make_request(kind="Targeted Training")
+		frappe.set_user(COMMITTEE)
+		hit = frappe.get_list(
+			"Vacancy Request", filters={"name": request.name, "age_requirement": "от 18 лет"}
+		)
+		miss = frappe.get_list(
+			"Vacancy Request", filters={"name": request.name, "age_requirement": "до 30 лет"}
+		)
+		self.assertEqual(len(hit), len(miss))
+
+	def test_director_reads_candidates_but_not_age_or_gender(self):
+		request = make_request()
+		graduate = make_graduate("Директорский")
+		add_candidates(request.name, [graduate.name])
+		frappe.set_user(DIRECTOR)
+		fetched = frappe.client.get("Vacancy Request", request.name)
+		self.assertFalse(fetched.get("age_requirement"))
+		self.assertFalse(frappe.has_permission("Vacancy Request", "write", request.name))
+		rows = frappe.get_list(
+			"Vacancy Candidate", filters={"vacancy_request": request.name}, pluck="graduate"
+		)
+		self.assertEqual(rows, [graduate.name])
+		self.assertFalse(frappe.has_permission("Vacancy Candidate", "write"))
+
+	def test_specialist_reads_and_writes_age_and_gender(self):
+		frappe.set_user(SPECIALIST)
+		request = frappe.get_doc(
+			{
+				"doctype": "Vacancy Request",
+				"employer": make_employer("Специалистная"),
+				"position": "Кухонный работник",
+				"positions_count": 1,
+				"age_requirement": "до 45 лет",
+				"gender_requirement": "Male",
+			}
+		).insert()
+		fetched = frappe.client.get("Vacancy Request", request.name)
+		self.assertEqual((fetched["age_requirement"], fetched["gender_requirement"]), ("до 45 лет", "Male"))
+
+	def test_internal_requirements_stay_out_of_list_search_and_title(self):
+		meta = frappe.get_meta("Vacancy Request")
+		for fieldname in INTERNAL_FIELDS:
+			field = meta.get_field(fieldname)
+			self.assertEqual(field.permlevel, 1)
+			self.assertFalse(field.in_list_view or field.in_standard_filter or field.in_global_search)
+			self.assertNotIn(fieldname, meta.search_fields or "")
+		self.assertEqual(meta.title_field, "position")
+		self.assertFalse(meta.track_changes)  # Version history would show old values to every reader
+
+	# --- workflow -------------------------------------------------------------------------------------
+
+	def test_workflow_moves_through_the_states(self):
+		from frappe.model.workflow import apply_workflow
+
+		if not ensure_workflow():
+			self.skipTest("Vacancy Request Workflow fixture is not merged yet")
+		request = make_request()
+		frappe.set_user(HEAD)
+		request = frappe.get_doc("Vacancy Request", request.name)
+		self.assertEqual(request.status, "Draft")
+		request = apply_workflow(request, "Register")
+		self.assertEqual(request.status, "Registered")
+		request = apply_workflow(request, "Start Work")
+		self.assertEqual(request.status, "In Progress")
+		request = apply_workflow(request, "Close")
+		self.assertEqual(request.status, "Closed")
+
+		frappe.set_user(DIRECTOR)
+		other = frappe.get_doc("Vacancy Request", make_request().name)
+		with self.assertRaises(frappe.ValidationError):
+			apply_workflow(other, "Register")
+
+	# --- print format ---------------------------------------------------------------------------------
+
+	def test_print_format_follows_the_form_and_hides_age_gender_from_others(self):
+		request = make_request(
+			kind="Targeted Training",
+			compiled_on="2026-03-05",
+			expected_start_date="2026-04-01",
+			department="Кухня",
+			reports_to="Шеф-повар",
+			schedule="5/2, с 9:00 до 18:00",
+			probation_period="3 месяца",
+			education_requirement="Профессиональное обучение",
+		)
+		frappe.set_user(SPECIALIST)
+		html = frappe.get_print("Vacancy Request", request.name, print_format="Vacancy Request Form")
+		for text in (
+			"ЗАЯВКА ОТ ПОТЕНЦИАЛЬНОГО РАБОТОДАТЕЛЯ",
+			"Полное наименование предприятия",
+			"Описание вакантной должности",
+			"Условия найма работника",
+			"Требования к кандидату",
+			"« 05 » марта 2026 г.",
+			"« 01 » апреля 2026 г.",
+			"45\u00a0000 руб.",
+			"от 18 лет",
+			"женский",
+		):
+			self.assertIn(text, html)
+
+		for user in (DIRECTOR, COMMITTEE):
+			frappe.set_user(user)
+			html = frappe.get_print("Vacancy Request", request.name, print_format="Vacancy Request Form")
+			self.assertIn("Требования к кандидату", html)
+			self.assertNotIn("от 18 лет", html)
+			self.assertNotIn("женский", html)

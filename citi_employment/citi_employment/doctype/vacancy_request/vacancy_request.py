@@ -1,0 +1,240 @@
+# Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
+# For license information, please see license.txt
+
+import json
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import cint, flt, getdate
+
+from citi_employment.citi_employment.doctype.vacancy_request import candidates as candidate_service
+from citi_employment.domain import vacancies as rules
+from citi_employment.domain.errors import FieldError
+from citi_employment.field_errors import InvalidFieldValueError, throw_field_errors
+from citi_employment.roles import (
+	ADMISSIONS_COMMITTEE,
+	EMPLOYMENT_CENTER_HEAD,
+	EMPLOYMENT_SPECIALIST,
+	INSTITUTION_DIRECTOR,
+)
+
+# Roles that see every request; anyone else with access (the Admissions Committee) sees Targeted Training only.
+FULL_ACCESS_ROLES = (EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST, INSTITUTION_DIRECTOR, "System Manager")
+
+
+CANDIDATE_DOCTYPE = "Vacancy Candidate"
+
+
+class ProbationSalaryNotConfirmedError(frappe.ValidationError):
+	pass
+
+
+class VacancyRequest(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		activity: DF.SmallText | None
+		age_requirement: DF.Data | None
+		compiled_on: DF.Date | None
+		department: DF.Data | None
+		education_requirement: DF.Data | None
+		employer: DF.Link
+		employer_contacts: DF.SmallText | None
+		employer_full_name: DF.SmallText | None
+		employer_region: DF.Data | None
+		expected_start_date: DF.Date | None
+		filled_count: DF.Int
+		founding_year: DF.Int
+		gender_requirement: DF.Literal["Any", "Male", "Female"]
+		head_name: DF.Data | None
+		kind: DF.Literal["Employment", "Targeted Training", "Practice"]
+		pc_skills: DF.Data | None
+		position: DF.Data
+		positions_count: DF.Int
+		probation_period: DF.Data | None
+		probation_salary: DF.Currency
+		probation_salary_above_confirmed: DF.Check
+		profession: DF.Link | None
+		reports_to: DF.Data | None
+		salary: DF.Currency
+		schedule: DF.Data | None
+		sent_on: DF.Date | None
+		sent_to_admissions_committee: DF.Check
+		status: DF.Literal["Draft", "Registered", "In Progress", "Filled", "Closed", "Cancelled"]
+		website: DF.Data | None
+		work_address: DF.SmallText | None
+	# end: auto-generated types
+
+	def validate(self):
+		self.set_employer_header()
+		self.validate_positions_count()
+		self.validate_salaries()
+		self.set_sent_on()
+
+	def on_trash(self):
+		# The proposals belong to the request; placements keep their link and stop the deletion instead.
+		for name in frappe.get_all(CANDIDATE_DOCTYPE, filters={"vacancy_request": self.name}, pluck="name"):
+			frappe.delete_doc(CANDIDATE_DOCTYPE, name)
+
+	def set_employer_header(self):
+		"""The form's header is a copy of the employer's card at the time the request is made."""
+		if not self.employer:
+			return
+		before = self.get_doc_before_save()
+		if before and before.employer == self.employer and self.employer_full_name:
+			return
+		employer = frappe.db.get_value(
+			"Employer",
+			self.employer,
+			["full_name", "phone", "email", "website", "activity", "founding_year", "head_name", "region"],
+			as_dict=True,
+		)
+		if not employer:
+			return
+		self.employer_full_name = employer.full_name
+		self.employer_contacts = ", ".join(value for value in (employer.phone, employer.email) if value)
+		self.website = employer.website
+		self.activity = employer.activity
+		self.founding_year = employer.founding_year
+		self.head_name = employer.head_name
+		self.employer_region = employer.region
+
+	def validate_positions_count(self):
+		try:
+			self.positions_count = rules.check_positions_count(self.positions_count)
+		except FieldError:
+			frappe.throw(
+				_("{0} must be at least 1: the employer asks for at least one worker.").format(
+					frappe.bold(_(self.meta.get_label("positions_count")))
+				),
+				exc=InvalidFieldValueError,
+				title=_("Invalid Values"),
+			)
+
+	def validate_salaries(self):
+		errors = []
+		for fieldname in ("salary", "probation_salary"):
+			try:
+				rules.check_not_negative(flt(self.get(fieldname)), fieldname)
+			except FieldError as error:
+				errors.append(error)
+		throw_field_errors(self, errors)
+		if rules.probation_salary_needs_confirmation(
+			flt(self.salary), flt(self.probation_salary), bool(self.probation_salary_above_confirmed)
+		):
+			frappe.throw(
+				_(
+					"{0} is higher than {1}. If the employer really pays more during probation, tick {2}; otherwise correct the amounts."
+				).format(
+					frappe.bold(_(self.meta.get_label("probation_salary"))),
+					frappe.bold(_(self.meta.get_label("salary"))),
+					frappe.bold(_(self.meta.get_label("probation_salary_above_confirmed"))),
+				),
+				exc=ProbationSalaryNotConfirmedError,
+				title=_("Check the Salary"),
+			)
+
+	def set_sent_on(self):
+		if self.sent_to_admissions_committee and not self.sent_on:
+			self.sent_on = getdate()
+		elif not self.sent_to_admissions_committee:
+			self.sent_on = None
+
+	def before_print(self, settings=None):
+		# Printing does not drop fields the user may not read; age and gender stay internal (Закон РФ 1032-1
+		# ст. 25), so they leave the printed copy of anyone but the Head and the Specialist.
+		self.apply_fieldlevel_read_permissions()
+
+	def recount_placements(self) -> None:
+		"""Filled positions and the Filled state from the placements made against this request."""
+		filled = frappe.db.count("Graduate Placement", {"vacancy_request": self.name})
+		status = rules.status_after_placements(self.status, self.positions_count, filled)
+		values = {}
+		if filled != cint(self.filled_count):
+			values["filled_count"] = filled
+		if status != self.status:
+			values["status"] = status
+		if values:
+			self.db_set(values, notify=True)
+
+	def mark_hired(self, graduate: str) -> None:
+		"""The placed graduate's proposal becomes Hired."""
+		for name in frappe.get_all(
+			CANDIDATE_DOCTYPE,
+			filters={"vacancy_request": self.name, "graduate": graduate, "status": ("!=", rules.HIRED)},
+			pluck="name",
+		):
+			frappe.db.set_value(CANDIDATE_DOCTYPE, name, {"status": rules.HIRED, "status_date": getdate()})
+
+
+@frappe.whitelist()
+def suggest_candidates(vacancy_request: str, limit: int = 20) -> list[dict]:
+	"""Graduates ranked for the request, each with its score and translated reasons."""
+	doc = frappe.get_doc("Vacancy Request", vacancy_request)
+	doc.check_permission("write")
+	return candidate_service.suggest(doc, limit=cint(limit) or 20)
+
+
+@frappe.whitelist()
+def add_candidates(vacancy_request: str, graduates: str | list[str]) -> list[str]:
+	"""Propose graduates to the employer; refused for a graduate whose consent does not allow transfer."""
+	doc = frappe.get_doc("Vacancy Request", vacancy_request)
+	doc.check_permission("write")
+	if isinstance(graduates, str):
+		graduates = json.loads(graduates)
+	present = set(frappe.get_all(CANDIDATE_DOCTYPE, filters={"vacancy_request": doc.name}, pluck="graduate"))
+	added = [graduate for graduate in dict.fromkeys(graduates) if graduate and graduate not in present]
+	if not added:
+		return []
+	names = dict(
+		frappe.get_all(
+			"Graduate", filters={"name": ("in", added)}, fields=["name", "full_name"], as_list=True
+		)
+	)
+	for graduate in added:
+		frappe.get_doc("Graduate", graduate).check_permission("read")
+		# All or none: check every consent before the first proposal is recorded.
+		candidate_service.assert_candidate_allowed(graduate, names.get(graduate) or graduate)
+	scores = candidate_service.scores_for(doc, added)
+	for graduate in added:
+		score = scores.get(graduate) or {"score": 0, "explanation": []}
+		frappe.get_doc(
+			{
+				"doctype": CANDIDATE_DOCTYPE,
+				"vacancy_request": doc.name,
+				"graduate": graduate,
+				"status": rules.PROPOSED,
+				"score": score["score"],
+				"score_explanation": "\n".join(score["explanation"]),
+			}
+		).insert()
+	return added
+
+
+def is_restricted_user(user: str | None = None) -> bool:
+	"""Whether the user sees only Targeted Training requests (the Admissions Committee, DESIGN §3)."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return False
+	roles = set(frappe.get_roles(user))
+	return not roles.intersection(FULL_ACCESS_ROLES)
+
+
+def get_permission_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	if not is_restricted_user(user):
+		return ""
+	return f"`tabVacancy Request`.`kind` = {frappe.db.escape(rules.TARGETED_TRAINING)}"
+
+
+def has_permission(doc, ptype: str = "read", user: str | None = None) -> bool | None:
+	if not is_restricted_user(user):
+		return None
+	if ADMISSIONS_COMMITTEE not in frappe.get_roles(user or frappe.session.user):
+		return False
+	return doc.kind == rules.TARGETED_TRAINING

@@ -1,0 +1,122 @@
+# Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
+# For license information, please see license.txt
+
+import json
+
+import frappe
+from frappe.desk.query_report import run
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, getdate
+
+from citi_employment.citi_employment.doctype.graduate_placement.test_graduate_placement import make_placement
+from citi_employment.citi_employment.doctype.vacancy_request.test_vacancy_request import (
+	COMMITTEE,
+	DIRECTOR,
+	OTHER_PROFESSION,
+	PROFESSION,
+	make_employer,
+	make_graduate,
+	make_profession,
+	make_request,
+	make_users,
+	patch_permission_hooks,
+)
+from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request import add_candidates
+
+REPORT = "Vacancy Registry"
+
+
+def registry(**filters) -> dict:
+	return run(REPORT, filters=filters, ignore_prepared_report=True)
+
+
+def by_profession(result: dict) -> dict:
+	return {row["profession"]: row for row in result["result"] if isinstance(row, dict)}
+
+
+class TestVacancyRegistry(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.hook_patcher = patch_permission_hooks()
+		make_users()
+		make_profession(PROFESSION)
+		make_profession(OTHER_PROFESSION)
+		frappe.db.delete("Vacancy Request")  # rolled back with the class
+		cls.start = add_days(getdate(), 40)
+		spb = make_employer("Питерская", region="Saint Petersburg")
+		lo = make_employer("Областная", region="Leningrad Oblast")
+		cls.targeted = make_request(
+			lo, kind="Targeted Training", positions_count=3, expected_start_date=cls.start
+		)
+		make_request(
+			spb, kind="Targeted Training", positions_count=2, expected_start_date=add_days(cls.start, 10)
+		)
+		make_request(spb, kind="Employment", positions_count=4, profession=OTHER_PROFESSION)
+		make_request(lo, kind="Employment", positions_count=5, status="Draft")  # not open yet: left out
+		frappe.db.set_value(
+			"Vacancy Request", {"status": "Draft", "positions_count": ("<", 5)}, "status", "Registered"
+		)
+		graduate = make_graduate("Реестровый")
+		add_candidates(cls.targeted.name, [graduate.name])
+		make_placement(graduate.name, vacancy_request=cls.targeted.name)
+
+	@classmethod
+	def tearDownClass(cls):
+		if cls.hook_patcher:
+			cls.hook_patcher.stop()
+		super().tearDownClass()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_open_positions_are_grouped_by_profession(self):
+		frappe.set_user(DIRECTOR)
+		result = registry()
+		rows = by_profession(result)
+		cook = rows[PROFESSION]
+		self.assertEqual(cook["requests"], 2)
+		self.assertEqual(cook["open_positions"], 2 + 2)  # 3 asked, 1 placed; plus 2
+		self.assertEqual(cook["employers"], 2)
+		self.assertEqual(getdate(cook["earliest_start"]), self.start)
+		self.assertIn("Targeted Training", cook["kinds"])
+		self.assertEqual(rows[OTHER_PROFESSION]["open_positions"], 4)
+		self.assertEqual(result["chart"]["type"], "bar")
+		summary = {item["label"]: item["value"] for item in result["report_summary"]}
+		self.assertEqual(summary["Open Positions"], 8)
+		self.assertEqual(summary["Requests"], 3)
+
+	def test_filters(self):
+		frappe.set_user(DIRECTOR)
+		self.assertEqual(set(by_profession(registry(kind="Employment"))), {OTHER_PROFESSION})
+		self.assertEqual(by_profession(registry(region="Saint Petersburg"))[PROFESSION]["open_positions"], 2)
+		rows = by_profession(
+			registry(from_date=str(add_days(self.start, 5)), to_date=str(add_days(self.start, 20)))
+		)
+		self.assertEqual(rows[PROFESSION]["requests"], 1)
+		self.assertNotIn(OTHER_PROFESSION, rows)
+
+	def test_admissions_committee_gets_targeted_training_without_personal_data(self):
+		frappe.set_user(COMMITTEE)
+		result = registry()
+		rows = by_profession(result)
+		self.assertEqual(set(rows), {PROFESSION})
+		self.assertEqual(rows[PROFESSION]["open_positions"], 4)
+		fieldnames = {column["fieldname"] for column in result["columns"]}
+		self.assertEqual(
+			fieldnames, {"profession", "requests", "open_positions", "employers", "kinds", "earliest_start"}
+		)
+		text = json.dumps(result, default=str)
+		self.assertNotIn("Реестровый", text)
+		self.assertNotIn("GRAD-", text)
+		self.assertNotIn("от 18 лет", text)
+		self.assertNotIn("Female", text)
+
+	def test_other_roles_cannot_run_it(self):
+		from citi_employment import roles
+		from citi_employment.personal_data.testing import make_user
+
+		make_user("vr-teacher@citi.invalid", roles.TEACHER)
+		frappe.set_user("vr-teacher@citi.invalid")
+		with self.assertRaises(frappe.PermissionError):
+			registry()

@@ -1,0 +1,126 @@
+from datetime import date
+
+from citi_employment.domain import candidate_scoring as scoring
+from citi_employment.domain.candidate_scoring import Candidate, ScoreReason, Vacancy
+
+TODAY = date(2026, 3, 1)
+VACANCY = Vacancy(
+	profession="Повар",
+	pc_skills="Базовый уровень",
+	expected_start_date=date(2026, 4, 1),
+	work_address="Ленинградская обл., г. Всеволожск, ул. Заводская, д. 5",
+	employer_region="Leningrad Oblast",
+	employer_special_workplaces=2,
+)
+
+
+def seeking(graduate="GRAD-1", **values):
+	return Candidate(graduate=graduate, employment_status="Seeking Employment", **values)
+
+
+def reasons(score):
+	return [item.reason for item in score.explanations]
+
+
+def test_pc_level_from_free_text():
+	assert scoring.pc_level("Уверенный пользователь ПК") == 2
+	assert scoring.pc_level("базовый") == 1
+	assert scoring.pc_level("Advanced") == 3
+	assert scoring.pc_level("не владею") == 0
+	assert scoring.pc_level("") is None
+	assert scoring.pc_level("что-то") is None
+
+
+def test_settlements_are_the_words_after_markers():
+	assert scoring.settlements("ЛО, г. Всеволожск, ул. Ленина, д. 3") == {"всеволожск"}
+	assert scoring.settlements("пос. Кузьмоловский, д. 12") == {"кузьмоловский"}
+	assert scoring.settlements(None) == set()
+
+
+def test_region_of_address():
+	assert scoring.region_of("Санкт-Петербург, Невский пр., 1") == "Saint Petersburg"
+	assert scoring.region_of("Ленинградская область, г. Тосно") == "Leningrad Oblast"
+	assert scoring.region_of("Москва") is None
+
+
+def test_full_match_scores_every_criterion():
+	candidate = seeking(
+		profession="Повар",
+		pc_level="уверенный пользователь",
+		ready_from=date(2026, 3, 15),
+		address="г. Всеволожск, ул. Ленина, д. 3",
+		needs_special_workplace=True,
+	)
+	score = scoring.score_candidate(candidate, VACANCY, TODAY)
+	assert reasons(score) == [
+		ScoreReason.PROFESSION_MATCH,
+		ScoreReason.PC_MEETS,
+		ScoreReason.READY_IN_TIME,
+		ScoreReason.SAME_SETTLEMENT,
+		ScoreReason.SPECIAL_WORKPLACE_AVAILABLE,
+	]
+	assert score.score == 40 + 15 + 15 + 20 + 10
+
+
+def test_special_workplace_missing_is_a_penalty_and_names_no_diagnosis():
+	vacancy = Vacancy(profession="Повар", employer_special_workplaces=0)
+	score = scoring.score_candidate(seeking(needs_special_workplace=True), vacancy, TODAY)
+	item = score.explanations[-1]
+	assert item.reason is ScoreReason.SPECIAL_WORKPLACE_MISSING
+	assert item.points < 0
+	assert item.detail is None
+
+
+def test_no_special_workplace_need_is_neutral():
+	score = scoring.score_candidate(seeking(), Vacancy(employer_special_workplaces=0), TODAY)
+	assert ScoreReason.SPECIAL_WORKPLACE_MISSING not in reasons(score)
+
+
+def test_readiness_late_and_soon_after():
+	soon = scoring.score_candidate(seeking(ready_from=date(2026, 4, 20)), VACANCY, TODAY)
+	late = scoring.score_candidate(seeking(ready_from=date(2026, 8, 1)), VACANCY, TODAY)
+	assert ScoreReason.READY_SOON_AFTER in reasons(soon)
+	assert ScoreReason.READY_LATE in reasons(late)
+
+
+def test_pc_below_requirement_and_unknown():
+	below = scoring.score_candidate(seeking(pc_level="не владею"), VACANCY, TODAY)
+	unknown = scoring.score_candidate(seeking(), VACANCY, TODAY)
+	assert ScoreReason.PC_BELOW in reasons(below)
+	assert ScoreReason.PC_UNKNOWN in reasons(unknown)
+
+
+def test_same_region_without_same_settlement():
+	candidate = seeking(address="Ленинградская обл., г. Тосно")
+	score = scoring.score_candidate(candidate, VACANCY, TODAY)
+	assert ScoreReason.SAME_REGION in reasons(score)
+	assert ScoreReason.SAME_SETTLEMENT not in reasons(score)
+
+
+def test_eligibility():
+	assert scoring.is_eligible(seeking(), VACANCY, TODAY)
+	employed = Candidate("G", "Employed")
+	assert not scoring.is_eligible(employed, VACANCY, TODAY)
+	soon = Candidate("G", "Studying", study_end=date(2026, 5, 15))
+	far = Candidate("G", "Studying", study_end=date(2027, 6, 30))
+	no_end = Candidate("G", "Studying")
+	assert scoring.is_eligible(soon, VACANCY, TODAY)
+	assert not scoring.is_eligible(far, VACANCY, TODAY)
+	assert not scoring.is_eligible(no_end, VACANCY, TODAY)
+
+
+def test_student_readiness_counts_the_study_end():
+	student = Candidate("G", "Studying", study_end=date(2026, 4, 20), ready_from=date(2026, 3, 1))
+	score = scoring.score_candidate(student, VACANCY, TODAY)
+	assert ScoreReason.STUDY_ENDS in reasons(score)
+	assert ScoreReason.READY_SOON_AFTER in reasons(score)
+
+
+def test_ranking_orders_by_score_then_id_and_drops_ineligible():
+	best = seeking("GRAD-3", profession="Повар", address="г. Всеволожск")
+	tie_a = seeking("GRAD-1", profession="Повар")
+	tie_b = seeking("GRAD-2", profession="Повар")
+	employed = Candidate("GRAD-4", "Employed", profession="Повар")
+	ranked = scoring.rank_candidates(VACANCY, [tie_b, employed, best, tie_a], TODAY)
+	assert [item.graduate for item in ranked] == ["GRAD-3", "GRAD-1", "GRAD-2"]
+	assert len(scoring.rank_candidates(VACANCY, [tie_b, best, tie_a], TODAY, limit=2)) == 2
