@@ -55,6 +55,7 @@ fixtures = [
 	{"dt": "Workflow State", "filters": [["name", "in", WORKFLOW_STATES]]},
 	{"dt": "Workflow Action Master", "filters": [["name", "in", WORKFLOW_ACTIONS]]},
 	"Contract Journal",
+	"Personal Data Category",
 ]
 
 # Scheduler
@@ -63,6 +64,7 @@ fixtures = [
 scheduler_events = {
 	"daily": [
 		"citi_employment.jobs.contracts.update_contract_statuses",
+		"citi_employment.jobs.consents.run_daily",
 	],
 }
 
@@ -92,5 +94,6 @@ jinja = {
 		"citi_employment.printing.citi_signature_name",
 		"citi_employment.printing.citi_passport_for_print",
 		"citi_employment.contract_register.citi_contract_register",
+		"citi_employment.personal_data.printing.citi_consent_print",
 	],
 }

@@ -1,0 +1,88 @@
+// Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
+// For license information, please see license.txt
+
+// UI wiring only: the rules live in citi_employment.domain.consents and the whitelisted methods.
+frappe.ui.form.on("Personal Data Consent", {
+	refresh(frm) {
+		if (frm.doc.docstatus !== 1) {
+			return;
+		}
+		const can_revoke =
+			["Active", "Expired"].includes(frm.doc.status) &&
+			(frappe.user.has_role("Employment Center Head") ||
+				frappe.user.has_role("Employment Specialist"));
+		if (can_revoke) {
+			frm.add_custom_button(__("Revoke Consent"), () => revoke(frm), __("Actions"));
+		}
+		const can_destroy =
+			frm.doc.status === "Revoked" &&
+			frm.doc.kind === "Processing" &&
+			!frm.doc.destroyed_on &&
+			frappe.user.has_role("Employment Center Head");
+		if (can_destroy) {
+			frm.add_custom_button(__("Destroy Personal Data"), () => destroy(frm), __("Actions"));
+		}
+	},
+});
+
+function revoke(frm) {
+	frappe.prompt(
+		[
+			{
+				fieldname: "received_on",
+				fieldtype: "Date",
+				label: __("Revocation received on"),
+				default: frappe.datetime.get_today(),
+				reqd: 1,
+			},
+		],
+		(values) => {
+			frappe
+				.call("citi_employment.personal_data.consents.revoke", {
+					consent: frm.doc.name,
+					received_on: values.received_on,
+				})
+				.then((r) => {
+					if (r.message && !r.message.changed) {
+						frappe.show_alert(__("The consent was already revoked; nothing changed."));
+					}
+					frm.reload_doc();
+				});
+		},
+		__("Revoke Consent"),
+		__("Revoke")
+	);
+}
+
+function destroy(frm) {
+	const due = frm.doc.destruction_due_on;
+	const early = due && frappe.datetime.get_today() < due;
+	const fields = early
+		? [
+				{
+					fieldname: "confirm_early",
+					fieldtype: "Check",
+					label: __(
+						"I confirm the early destruction of this graduate's personal data. This cannot be undone."
+					),
+					reqd: 1,
+				},
+		  ]
+		: [];
+	frappe.prompt(
+		fields,
+		(values) => {
+			frappe
+				.call("citi_employment.personal_data.destruction.destroy", {
+					consent: frm.doc.name,
+					confirm_early: values.confirm_early ? 1 : 0,
+				})
+				.then((r) => {
+					frappe.show_alert(__("Personal data destroyed: act {0}", [r.message]));
+					frm.reload_doc();
+				});
+		},
+		early ? __("Destroy before the due date") : __("Destroy Personal Data"),
+		__("Destroy")
+	);
+}

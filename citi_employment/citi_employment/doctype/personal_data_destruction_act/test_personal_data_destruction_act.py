@@ -1,0 +1,248 @@
+# Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
+# For license information, please see license.txt
+
+import json
+import os
+
+import frappe
+from frappe.model.delete_doc import add_to_deleted_document
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, getdate
+
+from citi_employment.jobs import consents as job
+from citi_employment.personal_data.consents import ConsentRuleError, revoke
+from citi_employment.personal_data.destruction import destroy
+from citi_employment.personal_data.sharing import TransferNotAllowedError, send_to_employer
+from citi_employment.personal_data.testing import (
+	HEAD_USER,
+	SPECIALIST_USER,
+	ensure_categories,
+	ensure_outgoing_email_account,
+	make_application,
+	make_center_users,
+	make_consent,
+	make_employer,
+	make_graduate,
+	make_personal_data,
+	make_resume,
+)
+
+ACT = "Personal Data Destruction Act"
+CONSENT = "Personal Data Consent"
+SURNAME = "Уничтожаев"
+PASSPORT_NUMBER = "918273"
+SNILS_FORMS = ("179-306-524 92", "17930652492")
+# Frappe's side tables that keep copies of documents; searched besides every table of the app.
+SIDE_TABLES = (
+	"Version",
+	"Deleted Document",
+	"File",
+	"Communication",
+	"Communication Link",
+	"Comment",
+	"Email Queue",
+	"Email Queue Recipient",
+	"ToDo",
+	"Notification Log",
+	"Activity Log",
+	"DocShare",
+)
+TEXT_TYPES = ("varchar", "text", "mediumtext", "longtext", "tinytext", "char", "json")
+
+
+def tables_holding(text: str) -> dict[str, int]:
+	"""Every table of the app's DocTypes and Frappe's side tables whose text columns contain ``text``."""
+	doctypes = frappe.get_all("DocType", filters={"module": "Citi Employment", "issingle": 0}, pluck="name")
+	found = {}
+	for doctype in (*doctypes, *SIDE_TABLES):
+		table = f"tab{doctype}"
+		columns = frappe.db.sql(
+			"""select column_name from information_schema.columns
+			where table_schema = database() and table_name = %s and data_type in %s""",
+			(table, TEXT_TYPES),
+			pluck=True,
+		)
+		if not columns:
+			continue
+		# As typed, and as Version / Deleted Document store it: JSON with \\uXXXX escapes (backslash doubled
+		# for LIKE).
+		escaped = json.dumps(text)[1:-1].replace("\\", "\\\\")
+		condition = " or ".join(
+			f"`{column}` like %(plain)s or `{column}` like %(escaped)s" for column in columns
+		)
+		count = frappe.db.sql(
+			f"select count(*) from `{table}` where {condition}",
+			{"plain": f"%{text}%", "escaped": f"%{escaped}%"},
+		)[0][0]
+		if count:
+			found[doctype] = count
+	return found
+
+
+class TestPersonalDataDestructionAct(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		ensure_categories()
+		make_center_users()
+		ensure_outgoing_email_account()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def make_subject(self):
+		"""A graduate with every kind of trace: personal data, documents, files, shares, mail, history."""
+		graduate = make_graduate(
+			last_name="Временнов",
+			phone="+7 911 123-45-67",
+			email="subject@citi.invalid",
+			registration_address="г. Тосно, ул. Секретная, д. 7",
+		)
+		photo = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "subject-photo.png",
+				"attached_to_doctype": "Graduate",
+				"attached_to_name": graduate.name,
+				"content": b"\x89PNG\r\n\x1a\n" + b"0" * 32,
+				"is_private": 1,
+			}
+		).insert(ignore_permissions=True)
+		graduate.reload()
+		graduate.photo = photo.file_url
+		graduate.last_name = SURNAME  # the Version of this change holds the surname
+		graduate.actual_address = "г. Тосно, ул. Секретная, д. 8"
+		# A Version with the name and addresses (Frappe skips versions in tests unless asked).
+		graduate.save(ignore_permissions=True, ignore_version=False)
+		make_personal_data(graduate.name)
+		consent = make_consent(graduate, signed_on=add_days(getdate(), -20))
+		resume = make_resume(graduate.name)
+		# A copy in Deleted Document, as any earlier deletion by a user leaves it.
+		add_to_deleted_document(make_resume(graduate.name, desired_position="Кладовщик"))
+		make_application(graduate.name)
+		frappe.share.add_docshare(
+			"Student Resume", resume.name, SPECIALIST_USER, read=1, flags={"ignore_share_permission": 1}
+		)
+		graduate.add_comment("Comment", f"Звонил {SURNAME}, просил перезвонить")
+		frappe.get_doc(
+			{
+				"doctype": "Communication",
+				"communication_type": "Communication",
+				"communication_medium": "Email",
+				"subject": f"Письмо от {SURNAME}",
+				"content": "Текст письма",
+				"reference_doctype": "Graduate",
+				"reference_name": graduate.name,
+			}
+		).insert(ignore_permissions=True)
+		employer = make_employer()
+		send_to_employer(graduate.name, employer, "Student Resume", resume.name)
+		frappe.get_doc(
+			{
+				"doctype": "Graduate Placement",
+				"graduate": graduate.name,
+				"employer": employer,
+				"employment_date": add_days(getdate(), -3),
+			}
+		).insert(ignore_permissions=True)
+		return graduate, consent, photo
+
+	def test_revocation_then_destruction_leaves_the_name_only_in_the_act(self):
+		graduate, consent, photo = self.make_subject()
+		photo_path = photo.get_full_path()
+		self.assertTrue(os.path.exists(photo_path))
+		self.assertIn("Version", tables_holding(SURNAME))
+		self.assertIn("Deleted Document", tables_holding(SURNAME))
+		self.assertIn("Graduate Personal Data", tables_holding(PASSPORT_NUMBER))
+
+		frappe.set_user(SPECIALIST_USER)
+		revoke(consent.name, str(getdate()))
+		with self.assertRaises(frappe.PermissionError):
+			destroy(consent.name, confirm_early=1)  # the Head only
+		frappe.set_user(HEAD_USER)
+		with self.assertRaisesRegex(ConsentRuleError, "not due yet"):
+			destroy(consent.name)
+		act_name = destroy(consent.name, confirm_early=1)
+		frappe.set_user("Administrator")
+
+		self.assertEqual(tables_holding(SURNAME), {ACT: 1})
+		self.assertEqual(tables_holding(PASSPORT_NUMBER), {})
+		for snils in SNILS_FORMS:
+			self.assertEqual(tables_holding(snils), {})
+		self.assertEqual(tables_holding("Секретная"), {})
+		self.assertFalse(os.path.exists(photo_path))
+
+		act = frappe.get_doc(ACT, act_name)
+		self.assertEqual(act.docstatus, 1)
+		self.assertEqual(act.subject_full_name, f"{SURNAME} Пётр Олегович")
+		self.assertEqual(act.performed_by, HEAD_USER)
+		self.assertIn("ч. 5 ст. 21", act.reason)
+		self.assertTrue(act.categories)
+		self.assertIn("Student Resume: 2", act.destroyed_records)
+		self.assertIn("Уничтожение завершено", act.event_log)
+
+		# The depersonalised graduate still counts: gender and birth year stay.
+		row = frappe.db.get_value(
+			"Graduate", graduate.name, ["full_name", "gender", "date_of_birth", "phone"], as_dict=True
+		)
+		self.assertTrue(row.full_name.startswith("Обезличено-"))
+		self.assertEqual(row.gender, "Male")
+		self.assertEqual(getdate(row.date_of_birth), getdate(f"{getdate(graduate.date_of_birth).year}-01-01"))
+		self.assertIsNone(row.phone)
+		self.assertEqual(frappe.db.get_value("Graduate", graduate.name, "consent_status"), "Revoked")
+		consent_row = frappe.db.get_value(
+			CONSENT, consent.name, ["destroyed_on", "destruction_act"], as_dict=True
+		)
+		self.assertEqual(
+			(getdate(consent_row.destroyed_on), consent_row.destruction_act), (getdate(), act_name)
+		)
+		# The placement stays for the statistics, under the neutral name.
+		placement = frappe.db.get_value("Graduate Placement", {"graduate": graduate.name}, "graduate_name")
+		self.assertEqual(placement, row.full_name)
+		# The transfer log survives (proof of lawful transfers) and names no one.
+		self.assertTrue(frappe.db.exists("Personal Data Transfer", {"graduate": graduate.name}))
+
+	def test_destroying_twice_refused(self):
+		graduate = make_graduate(last_name="Дваждов")
+		consent = make_consent(graduate, signed_on=add_days(getdate(), -5))
+		revoke(consent.name, str(getdate()))
+		destroy(consent.name, confirm_early=1)
+		with self.assertRaisesRegex(ConsentRuleError, "already been destroyed"):
+			destroy(consent.name, confirm_early=1)
+
+	def test_active_consent_cannot_be_destroyed(self):
+		graduate = make_graduate(last_name="Активов")
+		consent = make_consent(graduate)
+		with self.assertRaisesRegex(ConsentRuleError, "only after the consent has been revoked"):
+			destroy(consent.name, confirm_early=1)
+		self.assertEqual(frappe.db.get_value("Graduate", graduate.name, "last_name"), "Активов")
+
+	def test_daily_job_destroys_when_due(self):
+		graduate = make_graduate(last_name="Срокова")
+		consent = make_consent(graduate, signed_on=add_days(getdate(), -5))
+		result = revoke(consent.name, str(getdate()))
+		self.assertEqual(job.run_due_destructions(), [])
+		with self.freeze_time(getdate(result["destruction_due_on"])):
+			acts = job.run_due_destructions()
+		self.assertEqual(len(acts), 1)
+		self.assertEqual(frappe.db.get_value(ACT, acts[0], "subject_full_name"), "Срокова Пётр Олегович")
+		self.assertFalse(frappe.db.exists("Graduate", {"last_name": "Срокова"}))
+
+	def test_after_destruction_nothing_is_shared(self):
+		graduate = make_graduate(last_name="Послеуничтожев")
+		consent = make_consent(graduate, signed_on=add_days(getdate(), -5))
+		revoke(consent.name, str(getdate()))
+		destroy(consent.name, confirm_early=1)
+		with self.assertRaises(TransferNotAllowedError):
+			send_to_employer(
+				graduate.name, make_employer(), "Student Resume", make_resume(graduate.name).name
+			)
+
+	def test_act_permissions(self):
+		self.assertTrue(frappe.has_permission(ACT, "read", user=HEAD_USER))
+		self.assertTrue(frappe.has_permission(ACT, "print", user=HEAD_USER))
+		self.assertTrue(frappe.has_permission(ACT, "read", user=SPECIALIST_USER))
+		self.assertFalse(frappe.has_permission(ACT, "print", user=SPECIALIST_USER))
+		for user in (HEAD_USER, SPECIALIST_USER):
+			self.assertFalse(frappe.has_permission(ACT, "create", user=user))
+			self.assertFalse(frappe.has_permission(ACT, "write", user=user))

@@ -1,0 +1,118 @@
+"""Daily consent work (DESIGN §4, §5): expire consents, remind about graduates who came of age, and
+destroy the data of revoked consents whose destruction is due (ст. 21 ч. 5 152-ФЗ)."""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from citi_employment.domain import consents as rules
+from citi_employment.personal_data.consents import (
+	CONSENT_DOCTYPE,
+	refresh_consent_status,
+	users_with_role,
+)
+from citi_employment.roles import EMPLOYMENT_CENTER_HEAD
+
+
+def run_daily() -> None:
+	expire_consents()
+	remind_own_consent()
+	run_due_destructions()
+
+
+def expire_consents() -> list[str]:
+	today = getdate()
+	rows = frappe.get_all(
+		CONSENT_DOCTYPE,
+		filters={"docstatus": 1, "status": rules.ACTIVE, "valid_until": ("<", today)},
+		fields=["name", "graduate", "valid_until"],
+	)
+	expired = [row for row in rows if rules.is_expired(getdate(row.valid_until), today)]
+	for row in expired:
+		frappe.db.set_value(CONSENT_DOCTYPE, row.name, "status", rules.EXPIRED)
+	for graduate in {row.graduate for row in expired}:
+		refresh_consent_status(graduate)
+	return [row.name for row in expired]
+
+
+def remind_own_consent() -> list[str]:
+	"""One ToDo per Head and representative's consent once the graduate is 18: collect their own consent."""
+	today = getdate()
+	consent = frappe.qb.DocType(CONSENT_DOCTYPE)
+	graduate = frappe.qb.DocType("Graduate")
+	rows = (
+		frappe.qb.from_(consent)
+		.join(graduate)
+		.on(graduate.name == consent.graduate)
+		.select(consent.name, consent.signer, graduate.date_of_birth)
+		.where(
+			(consent.docstatus == 1)
+			& (consent.status == rules.ACTIVE)
+			& (consent.kind == rules.PROCESSING)
+			& (consent.signer == rules.LEGAL_REPRESENTATIVE)
+		)
+		.run(as_dict=True)
+	)
+	due = [
+		row.name
+		for row in rows
+		if rules.needs_own_consent(
+			row.signer, getdate(row.date_of_birth) if row.date_of_birth else None, today
+		)
+	]
+	if not due:
+		return []
+	already = set(
+		frappe.get_all(
+			"ToDo",
+			filters={"reference_type": CONSENT_DOCTYPE, "reference_name": ("in", due)},
+			pluck="reference_name",
+		)
+	)
+	heads = users_with_role(EMPLOYMENT_CENTER_HEAD)
+	created = []
+	for name in due:
+		if name in already:
+			continue
+		for user in heads:
+			frappe.get_doc(
+				{
+					"doctype": "ToDo",
+					"allocated_to": user,
+					"reference_type": CONSENT_DOCTYPE,
+					"reference_name": name,
+					"description": _(
+						"The graduate has turned 18: collect the graduate's own consent to personal data processing."
+					),
+				}
+			).insert(ignore_permissions=True)
+		created.append(name)
+	return created
+
+
+def run_due_destructions() -> list[str]:
+	from citi_employment.personal_data.destruction import destroy_revoked_consent
+
+	rows = frappe.get_all(
+		CONSENT_DOCTYPE,
+		filters={
+			"docstatus": 1,
+			"status": rules.REVOKED,
+			"kind": rules.PROCESSING,
+			"destroyed_on": ("is", "not set"),
+			"destruction_due_on": ("<=", getdate()),
+		},
+		pluck="name",
+	)
+	acts = []
+	for name in rows:
+		savepoint = f"destroy_{frappe.generate_hash(length=8)}"
+		frappe.db.savepoint(savepoint)
+		try:
+			acts.append(destroy_revoked_consent(name))
+		except Exception:
+			# One subject's failure must not undo the others; the scheduler commits at the end.
+			frappe.db.rollback(save_point=savepoint)
+			# The consent ID only: the traceback could carry personal data from a query.
+			frappe.log_error(title=_("Personal data destruction failed"), message=name)
+	return acts

@@ -1,0 +1,423 @@
+"""Destruction of a graduate's personal data after a revocation (ст. 21 ч. 5 152-ФЗ) and its act.
+
+The graduate record stays, depersonalised, so that placements and monitoring keep counting in the
+statistics. Everything that identifies the person is deleted: Graduate Personal Data, resumes, applications,
+attachments (rows and files), shares, and every copy Frappe keeps on the side (Version, Deleted Document,
+comments, communications, e-mail queue, to-dos, notification and activity logs, global search). The
+Personal Data Destruction Act (Roskomnadzor order №179 of 28.10.2022) is the only place the name survives.
+"""
+
+import json
+
+import frappe
+from frappe.utils import get_fullname, getdate, now_datetime
+
+from citi_employment.domain import consents as rules
+from citi_employment.domain.consents import ConsentError, ConsentProblem
+from citi_employment.personal_data.consents import (
+	CONSENT_DOCTYPE,
+	ConsentRuleError,
+	refresh_consent_status,
+	require_roles,
+	throw_consent_error,
+	to_state,
+)
+from citi_employment.roles import EMPLOYMENT_CENTER_HEAD
+
+MODULE = "Citi Employment"
+GRADUATE = "Graduate"
+ACT_DOCTYPE = "Personal Data Destruction Act"
+TRANSFER_DOCTYPE = "Personal Data Transfer"
+# Deleted outright, in this order (children before the graduate's 1:1 record does not matter).
+DELETED_DOCTYPES = ("Student Resume", "Employment Assistance Application", "Graduate Personal Data")
+# Kept, but their copies of the name are replaced: the consents prove the lawful basis and the revocation.
+KEPT_DOCTYPES = (GRADUATE, CONSENT_DOCTYPE, TRANSFER_DOCTYPE, ACT_DOCTYPE)
+GRADUATE_BLANK_FIELDS = (
+	"patronymic",
+	"phone",
+	"email",
+	"registration_address",
+	"actual_address",
+	"photo",
+	"marital_status",
+	"certificate_number",
+)
+STRING_FIELDTYPES = (
+	"Data",
+	"Small Text",
+	"Text",
+	"Long Text",
+	"Text Editor",
+	"Read Only",
+	"Code",
+	"HTML Editor",
+)
+INFORMATION_SYSTEM = (
+	"Информационная система «Трудоустройство выпускников» (Frappe, приложение citi_employment)"
+)
+DESTRUCTION_METHOD = (
+	"Удаление записей из базы данных информационной системы без возможности восстановления, "
+	"включая копии в журнале изменений, корзине удалённых документов, вложения и файлы на диске; "
+	"обезличивание учётной записи выпускника для статистики"
+)
+REASON = "Отзыв субъектом персональных данных согласия на обработку персональных данных (ч. 5 ст. 21 152-ФЗ)"
+
+
+@frappe.whitelist()
+def destroy(consent: str, confirm_early: int | str = 0) -> str:
+	"""The Head's button: destroy the data of a revoked consent now; before the due date only if confirmed."""
+	require_roles(EMPLOYMENT_CENTER_HEAD)
+	frappe.get_doc(CONSENT_DOCTYPE, consent).check_permission("read")
+	return destroy_revoked_consent(consent, confirm_early=bool(int(confirm_early or 0)))
+
+
+def destroy_revoked_consent(consent: str, confirm_early: bool = False) -> str:
+	"""Destroy, depersonalise, purge and write the act; returns the act's name."""
+	doc = frappe.get_doc(CONSENT_DOCTYPE, consent)
+	try:
+		rules.check_destruction_allowed(
+			to_state(doc),
+			getdate(doc.destruction_due_on) if doc.destruction_due_on else None,
+			getdate(),
+			confirm_early,
+		)
+	except ConsentError as error:
+		throw_consent_error(error)
+	if doc.kind != rules.PROCESSING:
+		throw_consent_error(ConsentError(ConsentProblem.NOT_REVOKED), exc=ConsentRuleError)
+	return Destruction(doc).run()
+
+
+class Destruction:
+	def __init__(self, consent):
+		self.consent = consent
+		self.graduate = frappe.get_doc(GRADUATE, consent.graduate)
+		self.subject_full_name = self.graduate.full_name
+		self.token = rules.depersonalised_name(self.graduate.name)
+		self.names = [
+			name
+			for name in (self.graduate.full_name, self.graduate.last_name)
+			if name and len(name.strip()) >= 3
+		]
+		self.events: list[str] = []
+		self.counts: dict[str, int] = {}
+
+	def log(self, text: str) -> None:
+		self.events.append(f"{now_datetime():%Y-%m-%d %H:%M:%S} — {text}")
+
+	def count(self, doctype: str, number: int) -> None:
+		if number:
+			self.counts[doctype] = self.counts.get(doctype, 0) + number
+
+	def run(self) -> str:
+		self.log(f"Начато уничтожение персональных данных по отзыву согласия {self.consent.name}")
+		targets = self.collect_targets()
+		self.delete_files(targets)
+		self.delete_shares(targets)
+		self.delete_documents(targets)
+		self.depersonalise_graduate()
+		self.depersonalise_linked_rows()
+		self.purge_side_copies(targets)
+		self.log("Уничтожение завершено")
+		act = self.make_act()
+		self.mark_consents(act)
+		refresh_consent_status(self.graduate.name)
+		return act
+
+	# --- what -----------------------------------------------------------------------------------
+
+	def collect_targets(self) -> dict[str, list[str]]:
+		targets = {GRADUATE: [self.graduate.name]}
+		for doctype in (*DELETED_DOCTYPES, CONSENT_DOCTYPE):
+			targets[doctype] = frappe.get_all(doctype, filters={"graduate": self.graduate.name}, pluck="name")
+		return targets
+
+	@staticmethod
+	def pairs(targets: dict[str, list[str]]):
+		return [(doctype, name) for doctype, names in targets.items() for name in names]
+
+	# --- delete ---------------------------------------------------------------------------------
+
+	def delete_files(self, targets) -> None:
+		names = set()
+		for doctype, docnames in targets.items():
+			if docnames:
+				names.update(
+					frappe.get_all(
+						"File",
+						filters={"attached_to_doctype": doctype, "attached_to_name": ("in", docnames)},
+						pluck="name",
+					)
+				)
+		if self.graduate.photo:
+			names.update(frappe.get_all("File", filters={"file_url": self.graduate.photo}, pluck="name"))
+		for name in names:
+			# File.on_trash removes the file from disk; delete_permanently keeps no Deleted Document copy.
+			frappe.delete_doc("File", name, ignore_permissions=True, force=True, delete_permanently=True)
+		self.count("File", len(names))
+		self.log(f"Удалены вложенные файлы: {len(names)}")
+
+	def delete_shares(self, targets) -> None:
+		deleted = 0
+		for doctype, docnames in targets.items():
+			if docnames:
+				filters = {"share_doctype": doctype, "share_name": ("in", docnames)}
+				deleted += frappe.db.count("DocShare", filters)
+				frappe.db.delete("DocShare", filters)
+		self.count("DocShare", deleted)
+		self.log(f"Отозваны права доступа (DocShare): {deleted}")
+
+	def delete_documents(self, targets) -> None:
+		for doctype in DELETED_DOCTYPES:
+			for name in targets.get(doctype, []):
+				if frappe.db.get_value(doctype, name, "docstatus") == 1:
+					# A submitted record cannot be deleted; it is cancelled silently first, no Version made.
+					frappe.db.set_value(doctype, name, "docstatus", 2, update_modified=False)
+				frappe.delete_doc(doctype, name, ignore_permissions=True, force=True, delete_permanently=True)
+			self.count(doctype, len(targets.get(doctype, [])))
+			self.log(f"Удалены записи «{doctype}»: {len(targets.get(doctype, []))}")
+
+	# --- depersonalise --------------------------------------------------------------------------
+
+	def depersonalise_graduate(self) -> None:
+		"""Keep what statistics need (gender, birth year, profession, group, study dates, statuses)."""
+		values = {field: None for field in GRADUATE_BLANK_FIELDS if self.graduate.meta.has_field(field)}
+		values.update(
+			{
+				"last_name": None,
+				"first_name": self.token,
+				"_comments": None,
+				"full_name": self.token,
+				"date_of_birth": rules.depersonalised_date_of_birth(
+					getdate(self.graduate.date_of_birth) if self.graduate.date_of_birth else None
+				),
+			}
+		)
+		# db.set_value writes no Version: the old values must not be copied anywhere.
+		frappe.db.set_value(GRADUATE, self.graduate.name, values, update_modified=False)
+		for field in self.graduate.meta.get_table_fields():
+			frappe.db.delete(field.options, {"parenttype": GRADUATE, "parent": self.graduate.name})
+		self.log("Учётная запись выпускника обезличена; законные представители удалены")
+
+	def depersonalise_linked_rows(self) -> None:
+		"""Every row of the app that links the graduate: refetch fetched names, replace the name in text."""
+		changed = 0
+		for doctype in frappe.get_all("DocType", filters={"module": MODULE}, pluck="name"):
+			if doctype in (GRADUATE, ACT_DOCTYPE, *DELETED_DOCTYPES):
+				continue
+			meta = frappe.get_meta(doctype)
+			if meta.issingle or meta.is_virtual:
+				continue
+			for link in meta.get("fields", {"fieldtype": "Link", "options": GRADUATE}):
+				changed += self.depersonalise_rows(meta, link.fieldname)
+		self.count("Обезличенные связанные записи", changed)
+		self.log(f"Обезличены связанные записи (трудоустройство, мониторинг и др.): {changed}")
+
+	def depersonalise_rows(self, meta, link_field: str) -> int:
+		string_fields = [field.fieldname for field in meta.fields if field.fieldtype in STRING_FIELDTYPES]
+		if not meta.istable:
+			string_fields.append("_comments")  # Frappe's cache of the latest comments, shown in list views
+		fetched = {
+			field.fieldname: field.fetch_from.split(".", 1)[1]
+			for field in meta.fields
+			if field.fetch_from and field.fetch_from.startswith(f"{link_field}.")
+		}
+		graduate_now = frappe.db.get_value(
+			GRADUATE, self.graduate.name, list(set(fetched.values())) or "name", as_dict=True
+		)
+		rows = frappe.get_all(
+			meta.name, filters={link_field: self.graduate.name}, fields=["name", *string_fields]
+		)
+		changed = 0
+		for row in rows:
+			values = {fieldname: graduate_now.get(source) for fieldname, source in fetched.items()}
+			for fieldname in string_fields:
+				if fieldname in values:
+					continue
+				text = row.get(fieldname)
+				scrubbed = self.scrub(text)
+				if scrubbed != text:
+					values[fieldname] = scrubbed
+			if values:
+				frappe.db.set_value(meta.name, row.name, values, update_modified=False)
+				changed += 1
+		return changed
+
+	def scrub(self, text):
+		if not isinstance(text, str):
+			return text
+		for name in self.names:
+			text = text.replace(name, self.token)
+		return text
+
+	# --- purge side copies ----------------------------------------------------------------------
+
+	def purge_side_copies(self, targets) -> None:
+		pairs = self.pairs(targets)
+		self.purge_by_reference("Version", "ref_doctype", "docname", pairs)
+		self.purge_by_content("Version", "data", self.module_doctypes())
+		self.purge_by_reference("Deleted Document", "deleted_doctype", "deleted_name", pairs)
+		self.purge_by_content(
+			"Deleted Document", "data", self.module_doctypes(), doctype_field="deleted_doctype"
+		)
+		self.purge_by_reference("Comment", "reference_doctype", "reference_name", pairs)
+		self.purge_by_content("Comment", "content")
+		self.purge_communications(pairs)
+		self.purge_email_queue(pairs)
+		for doctype, type_field, name_field in (
+			("ToDo", "reference_type", "reference_name"),
+			("Notification Log", "document_type", "document_name"),
+			("Activity Log", "reference_doctype", "reference_name"),
+			("View Log", "reference_doctype", "reference_name"),
+			("Document Follow", "ref_doctype", "ref_docname"),
+			("Access Log", "export_from", "reference_document"),
+			("Tag Link", "document_type", "document_name"),
+		):
+			self.purge_by_reference(doctype, type_field, name_field, pairs)
+		for doctype, name in pairs:
+			frappe.db.delete("__global_search", {"doctype": doctype, "name": name})
+		self.log(
+			"Удалены копии в журнале изменений, корзине, комментариях, переписке, очереди писем и журналах"
+		)
+
+	def module_doctypes(self) -> list[str]:
+		return frappe.get_all("DocType", filters={"module": MODULE}, pluck="name")
+
+	def purge_by_reference(self, doctype: str, type_field: str, name_field: str, pairs) -> None:
+		if not frappe.db.table_exists(doctype):
+			return
+		deleted = 0
+		by_type: dict[str, list[str]] = {}
+		for reference_doctype, name in pairs:
+			by_type.setdefault(reference_doctype, []).append(name)
+		for reference_doctype, names in by_type.items():
+			filters = {type_field: reference_doctype, name_field: ("in", names)}
+			deleted += frappe.db.count(doctype, filters)
+			frappe.db.delete(doctype, filters)
+		self.count(doctype, deleted)
+
+	def purge_by_content(self, doctype: str, field: str, doctypes=None, doctype_field="ref_doctype") -> None:
+		"""Rows whose text holds the graduate's ID or name (child-table edits, fetched names)."""
+		table = frappe.qb.DocType(doctype)
+		condition = table[field].like(f"%{self.graduate.name}%")
+		for name in self.names:
+			for pattern in like_patterns(name):
+				condition = condition | table[field].like(pattern)
+		if doctypes is not None:
+			condition = (table[doctype_field].isin(doctypes)) & (condition)
+		names = frappe.qb.from_(table).select(table.name).where(condition).run(pluck=True)
+		if names:
+			frappe.db.delete(doctype, {"name": ("in", names)})
+		self.count(doctype, len(names))
+
+	def purge_communications(self, pairs) -> None:
+		names = set()
+		for doctype, name in pairs:
+			names.update(
+				frappe.get_all(
+					"Communication",
+					filters={"reference_doctype": doctype, "reference_name": name},
+					pluck="name",
+				)
+			)
+			names.update(
+				frappe.get_all(
+					"Communication Link", filters={"link_doctype": doctype, "link_name": name}, pluck="parent"
+				)
+			)
+		communication = frappe.qb.DocType("Communication")
+		for text in self.names:
+			for pattern in like_patterns(text):
+				names.update(
+					frappe.qb.from_(communication)
+					.select(communication.name)
+					.where(communication.content.like(pattern) | communication.subject.like(pattern))
+					.run(pluck=True)
+				)
+		if names:
+			frappe.db.delete("Communication Link", {"parent": ("in", list(names))})
+			frappe.db.delete("Communication", {"name": ("in", list(names))})
+		self.count("Communication", len(names))
+
+	def purge_email_queue(self, pairs) -> None:
+		names = set()
+		for doctype, name in pairs:
+			names.update(
+				frappe.get_all(
+					"Email Queue",
+					filters={"reference_doctype": doctype, "reference_name": name},
+					pluck="name",
+				)
+			)
+		queue = frappe.qb.DocType("Email Queue")
+		for text in self.names:
+			for pattern in like_patterns(text):
+				names.update(
+					frappe.qb.from_(queue)
+					.select(queue.name)
+					.where(queue.message.like(pattern))
+					.run(pluck=True)
+				)
+		if names:
+			frappe.db.delete("Email Queue Recipient", {"parent": ("in", list(names))})
+			frappe.db.delete("Email Queue", {"name": ("in", list(names))})
+		self.count("Email Queue", len(names))
+
+	# --- act ------------------------------------------------------------------------------------
+
+	def make_act(self) -> str:
+		user = frappe.session.user
+		categories = [row.category for row in self.consent.data_categories] or frappe.get_all(
+			"Personal Data Category", pluck="name", order_by="sort_order asc"
+		)
+		act = frappe.get_doc(
+			{
+				"doctype": ACT_DOCTYPE,
+				"act_date": getdate(),
+				"graduate": self.graduate.name,
+				"consent": self.consent.name,
+				"performed_by": user,
+				"performed_by_name": get_fullname(user),
+				"performed_at": now_datetime(),
+				"subject_full_name": self.subject_full_name,
+				"reason": REASON,
+				"information_system": INFORMATION_SYSTEM,
+				"destruction_method": DESTRUCTION_METHOD,
+				"categories": [{"category": category} for category in categories],
+				"destroyed_records": "\n".join(
+					f"{doctype}: {number}" for doctype, number in self.counts.items()
+				),
+				"event_log": "\n".join(self.events),
+				"docstatus": 1,
+			}
+		)
+		act.flags.ignore_permissions = True
+		act.insert()
+		return act.name
+
+	def mark_consents(self, act: str) -> None:
+		today = getdate()
+		for name in frappe.get_all(CONSENT_DOCTYPE, filters={"graduate": self.graduate.name}, pluck="name"):
+			values = {
+				"graduate_name": self.token,
+				"representative": None,
+				"representative_address": None,
+				"_comments": None,
+			}
+			if name == self.consent.name:
+				values.update({"destroyed_on": today, "destruction_act": act})
+			frappe.db.set_value(CONSENT_DOCTYPE, name, values, update_modified=False)
+		# The revoked consent's own history held the name; purge it after the last write too.
+		frappe.db.delete("Version", {"ref_doctype": CONSENT_DOCTYPE, "docname": self.consent.name})
+
+
+def like_patterns(text: str) -> list[str]:
+	"""LIKE patterns for ``text`` as typed and as JSON stores it: Version and Deleted Document keep
+	documents as ``as_json`` output, where Cyrillic letters are written as ``\\uXXXX`` escapes."""
+	escaped = json.dumps(text)[1:-1]
+	variants = [text] if escaped == text else [text, escaped]
+	return [f"%{escape_like(variant)}%" for variant in variants]
+
+
+def escape_like(text: str) -> str:
+	return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,103 @@
+"""Consent-gated transfer of a graduate's documents to an employer (DESIGN §4), with its transfer log."""
+
+import frappe
+from frappe import _
+from frappe.utils import now_datetime
+
+from citi_employment.domain import consents as rules
+from citi_employment.personal_data.consents import (
+	get_consent_states,
+	problem_message,
+	require_roles,
+)
+from citi_employment.roles import PERSONAL_DATA_ROLES
+
+TRANSFER_DOCTYPE = "Personal Data Transfer"
+EMPLOYER_DOCTYPE = "Employer"
+# Document type → its print format; only these may leave the Center.
+SHAREABLE_DOCUMENTS = {"Student Resume": "Student Resume Form"}
+
+
+class TransferNotAllowedError(frappe.ValidationError):
+	"""No consent covers the transfer, or a revocation is pending."""
+
+
+def assert_transfer_allowed(graduate: str) -> str:
+	"""Raise unless the graduate's data may go to an employer now; return the consent that allows it.
+
+	For other features too (vacancy candidates): call it before anything about the graduate leaves the Center.
+	"""
+	states = get_consent_states(graduate)
+	problem = rules.transfer_problem(states)
+	if problem:
+		frappe.throw(problem_message(problem), exc=TransferNotAllowedError, title=_("Transfer Not Allowed"))
+	active = [
+		state
+		for state in states
+		if state.kind == rules.PROCESSING and state.status == rules.ACTIVE and state.transfer_to_employers
+	]
+	return active[-1].name
+
+
+def block_processing_after_revocation(doc, method=None) -> None:
+	"""doc_events hook for new records about a graduate (placements): none while a revocation is pending."""
+	if not doc.get("graduate") or not doc.is_new():
+		return
+	if any(rules.is_revocation_pending(state) for state in get_consent_states(doc.graduate)):
+		frappe.throw(
+			problem_message(rules.ConsentProblem.REVOCATION_PENDING),
+			exc=TransferNotAllowedError,
+			title=_("Processing Stopped"),
+		)
+
+
+@frappe.whitelist()
+def send_to_employer(graduate: str, employer: str, document_type: str, document_name: str) -> str:
+	"""E-mail the graduate's document as PDF to the employer and log the transfer; returns the log entry."""
+	require_roles(*PERSONAL_DATA_ROLES)
+	if document_type not in SHAREABLE_DOCUMENTS:
+		frappe.throw(
+			_("This kind of document cannot be sent to an employer."), title=_("Transfer Not Allowed")
+		)
+	frappe.get_doc("Graduate", graduate).check_permission("read")
+	employer_doc = frappe.get_doc(EMPLOYER_DOCTYPE, employer)
+	employer_doc.check_permission("read")
+	document = frappe.get_doc(document_type, document_name)
+	document.check_permission("read")
+	if document.get("graduate") != graduate:
+		frappe.throw(_("The document belongs to another graduate."), title=_("Transfer Not Allowed"))
+	consent = assert_transfer_allowed(graduate)
+	if not employer_doc.email:
+		frappe.throw(
+			_("Enter the employer's email first: the document is sent there."),
+			title=_("Transfer Not Allowed"),
+		)
+
+	pdf = frappe.get_print(
+		document_type, document_name, print_format=SHAREABLE_DOCUMENTS[document_type], as_pdf=True
+	)
+	settings = frappe.db.get_single_value("Employment Center Settings", "institution_short_name") or ""
+	# No name in the subject or body: the queued mail is kept, and the attachment carries the details.
+	frappe.sendmail(
+		recipients=[employer_doc.email],
+		subject=_("Candidate resume from {0}").format(settings),
+		message=_("Please find attached the resume of a candidate proposed by the Employment Center."),
+		attachments=[{"fname": f"{document_name}.pdf", "fcontent": pdf}],
+		reference_doctype="Graduate",
+		reference_name=graduate,
+	)
+	transfer = frappe.get_doc(
+		{
+			"doctype": TRANSFER_DOCTYPE,
+			"graduate": graduate,
+			"employer": employer,
+			"recipient_email": employer_doc.email,
+			"transferred_at": now_datetime(),
+			"transferred_by": frappe.session.user,
+			"consent": consent,
+			"reference_doctype": document_type,
+			"reference_name": document_name,
+		}
+	)
+	transfer.insert(ignore_permissions=True)
+	return transfer.name
