@@ -68,6 +68,14 @@ scheduler_events = {
 	],
 }
 
+# Whitelisted method overrides
+# ----------------------------
+# Frappe v15's frappe.client.get_count checks no permission, so a filter could probe a graduate's СНИЛС.
+
+override_whitelisted_methods = {
+	"frappe.client.get_count": "citi_employment.personal_data_records.get_count",
+}
+
 # Permissions
 # -----------
 # Record-level rules that DocType permission rows cannot express.
@@ -93,6 +101,7 @@ jinja = {
 		"citi_employment.printing.citi_declined_name",
 		"citi_employment.printing.citi_signature_name",
 		"citi_employment.printing.citi_passport_for_print",
+		"citi_employment.printing.citi_vacancy_requirements_for_print",
 		"citi_employment.contract_register.citi_contract_register",
 		"citi_employment.personal_data.printing.citi_consent_print",
 	],

@@ -18,6 +18,7 @@ from citi_employment.domain.identifiers import (
 	normalize_snils,
 )
 from citi_employment.field_errors import collect_field_errors, throw_field_errors
+from citi_employment.personal_data_records import purge_deleted_copy
 
 PERSONAL_DATA_NORMALIZERS = {
 	"passport_series": normalize_passport_series,
@@ -93,7 +94,3 @@ class GraduatePersonalData(Document):
 
 def representative_document_normalizers(document_type: str | None) -> dict:
 	return PASSPORT_NORMALIZERS if document_type == "Passport" else OTHER_DOCUMENT_NORMALIZERS
-
-
-def purge_deleted_copy(doctype: str, name: str) -> None:
-	frappe.db.delete("Deleted Document", {"deleted_doctype": doctype, "deleted_name": name})

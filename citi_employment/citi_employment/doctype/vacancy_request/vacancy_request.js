@@ -2,15 +2,37 @@
 // For license information, please see license.txt
 
 const VACANCY_METHODS = "citi_employment.citi_employment.doctype.vacancy_request.vacancy_request";
+const INTERNAL_REQUIREMENTS_DOCTYPE = "Vacancy Internal Requirements";
 
 frappe.ui.form.on("Vacancy Request", {
 	refresh(frm) {
-		if (frm.is_new() || !frm.has_perm("write")) {
+		if (frm.is_new()) {
 			return;
 		}
-		frm.add_custom_button(__("Suggest Candidates"), () => suggest_candidates(frm));
+		// The server says only whether the user may read the age and gender wishes; they stay in their own DocType.
+		if (frm.doc.__onload?.can_read_internal_requirements) {
+			frm.add_custom_button(__("Internal Requirements"), () => open_internal_requirements(frm));
+		}
+		if (frm.has_perm("write")) {
+			frm.add_custom_button(__("Suggest Candidates"), () => suggest_candidates(frm));
+		}
 	},
 });
+
+function open_internal_requirements(frm) {
+	// Vacancy Internal Requirements is named after its request (1:1).
+	frappe.db.exists(INTERNAL_REQUIREMENTS_DOCTYPE, frm.doc.name).then((exists) => {
+		if (exists) {
+			frappe.set_route("Form", INTERNAL_REQUIREMENTS_DOCTYPE, frm.doc.name);
+			return;
+		}
+		frappe.model.with_doctype(INTERNAL_REQUIREMENTS_DOCTYPE, () => {
+			const requirements = frappe.model.get_new_doc(INTERNAL_REQUIREMENTS_DOCTYPE);
+			requirements.vacancy_request = frm.doc.name;
+			frappe.set_route("Form", INTERNAL_REQUIREMENTS_DOCTYPE, requirements.name);
+		});
+	});
+}
 
 function suggest_candidates(frm) {
 	frappe.call({

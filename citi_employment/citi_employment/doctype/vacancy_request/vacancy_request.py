@@ -24,6 +24,8 @@ FULL_ACCESS_ROLES = (EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST, INSTITUTION_
 
 
 CANDIDATE_DOCTYPE = "Vacancy Candidate"
+# The employer's age and gender wishes, 1:1 and named after the request; only the Head and Specialists read it.
+INTERNAL_REQUIREMENTS_DOCTYPE = "Vacancy Internal Requirements"
 
 
 class ProbationSalaryNotConfirmedError(frappe.ValidationError):
@@ -40,7 +42,6 @@ class VacancyRequest(Document):
 		from frappe.types import DF
 
 		activity: DF.SmallText | None
-		age_requirement: DF.Data | None
 		compiled_on: DF.Date | None
 		department: DF.Data | None
 		education_requirement: DF.Data | None
@@ -51,7 +52,6 @@ class VacancyRequest(Document):
 		expected_start_date: DF.Date | None
 		filled_count: DF.Int
 		founding_year: DF.Int
-		gender_requirement: DF.Literal["Any", "Male", "Female"]
 		head_name: DF.Data | None
 		kind: DF.Literal["Employment", "Targeted Training", "Practice"]
 		pc_skills: DF.Data | None
@@ -71,6 +71,10 @@ class VacancyRequest(Document):
 		work_address: DF.SmallText | None
 	# end: auto-generated types
 
+	def onload(self):
+		# Only whether the button may be shown; the wishes themselves never travel with the request.
+		self.set_onload("can_read_internal_requirements", can_read_internal_requirements())
+
 	def validate(self):
 		self.set_employer_header()
 		self.validate_positions_count()
@@ -81,6 +85,23 @@ class VacancyRequest(Document):
 		# The proposals belong to the request; placements keep their link and stop the deletion instead.
 		for name in frappe.get_all(CANDIDATE_DOCTYPE, filters={"vacancy_request": self.name}, pluck="name"):
 			frappe.delete_doc(CANDIDATE_DOCTYPE, name)
+		self.delete_internal_requirements()
+
+	def delete_internal_requirements(self):
+		"""Delete the 1:1 age and gender record with the request.
+
+		The deleter need not be able to read it, so permissions are ignored here — but only after Frappe checked
+		delete rights on the request (or the caller deliberately ignored them). Deleted permanently: a copy in
+		Deleted Document would be readable by the System Manager.
+		"""
+		if not self.flags.ignore_permissions:
+			self.check_permission("delete")
+		for name in frappe.get_all(
+			INTERNAL_REQUIREMENTS_DOCTYPE, filters={"vacancy_request": self.name}, pluck="name"
+		):
+			frappe.delete_doc(
+				INTERNAL_REQUIREMENTS_DOCTYPE, name, ignore_permissions=True, delete_permanently=True
+			)
 
 	def set_employer_header(self):
 		"""The form's header is a copy of the employer's card at the time the request is made."""
@@ -146,11 +167,6 @@ class VacancyRequest(Document):
 		elif not self.sent_to_admissions_committee:
 			self.sent_on = None
 
-	def before_print(self, settings=None):
-		# Printing does not drop fields the user may not read; age and gender stay internal (Закон РФ 1032-1
-		# ст. 25), so they leave the printed copy of anyone but the Head and the Specialist.
-		self.apply_fieldlevel_read_permissions()
-
 	def recount_placements(self) -> None:
 		"""Filled positions and the Filled state from the placements made against this request."""
 		filled = frappe.db.count("Graduate Placement", {"vacancy_request": self.name})
@@ -215,6 +231,10 @@ def add_candidates(vacancy_request: str, graduates: str | list[str]) -> list[str
 			}
 		).insert()
 	return added
+
+
+def can_read_internal_requirements(user: str | None = None) -> bool:
+	return bool(frappe.has_permission(INTERNAL_REQUIREMENTS_DOCTYPE, "read", user=user))
 
 
 def is_restricted_user(user: str | None = None) -> bool:
