@@ -48,6 +48,7 @@ def before_uninstall() -> None:
 	delete_attached_files(doctype_names)
 	delete_referencing_records(doctype_names)
 	delete_workflows(doctype_names)
+	delete_scheduled_jobs()
 	# Frappe drops tables on uninstall, but single DocTypes keep their values in tabSingles.
 	frappe.db.delete(
 		"Singles", {"doctype": ("in", [doctype.name for doctype in app_doctypes if doctype.issingle])}
@@ -95,6 +96,14 @@ def delete_workflows(doctype_names: list[str]) -> None:
 	):
 		for name in set(fixture_record_names(fixture)) - kept:
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True, delete_permanently=True)
+
+
+def delete_scheduled_jobs() -> None:
+	"""Frappe registers the app's scheduler hooks as Scheduled Job Types and keeps them after uninstall."""
+	jobs = frappe.get_all("Scheduled Job Type", filters={"method": ("like", f"{APP}.%")}, pluck="name")
+	if jobs:
+		frappe.db.delete("Scheduled Job Log", {"scheduled_job_type": ("in", jobs)})
+		frappe.db.delete("Scheduled Job Type", {"name": ("in", jobs)})
 
 
 def fixture_record_names(fixture_file: str) -> list[str]:

@@ -36,6 +36,8 @@ class TestInstall(FrappeTestCase):
 		)
 
 	def test_uninstall_removes_roles_grants_settings_and_every_trace_of_app_documents(self):
+		self.assertTrue(frappe.db.exists("Scheduled Job Type", {"method": ("like", "citi_employment.%")}))
+		self.assertTrue(frappe.db.exists("Workflow", {"document_type": "Employer Contract"}))
 		user = frappe.get_doc("User", "Administrator")
 		user.add_roles(CENTER_ROLES[0])
 		settings = frappe.get_single(SETTINGS_DOCTYPE)
@@ -60,6 +62,10 @@ class TestInstall(FrappeTestCase):
 			self.assertFalse(frappe.db.exists("Has Role", {"role": ("in", CENTER_ROLES)}))
 			self.assertFalse(frappe.db.exists("DocPerm", {"role": ("in", CENTER_ROLES)}))
 			self.assertFalse(frappe.db.exists("Singles", {"doctype": SETTINGS_DOCTYPE}))
+			self.assertFalse(
+				frappe.db.exists("Scheduled Job Type", {"method": ("like", "citi_employment.%")})
+			)
+			self.assertFalse(frappe.db.exists("Workflow", {"document_type": "Employer Contract"}))
 			for doctype, field in (
 				("Version", "ref_doctype"),
 				("Comment", "reference_doctype"),
