@@ -199,7 +199,7 @@ BUNDLE = re.compile(r"[\w-]+\.bundle\.(?:js|css)")
 JINJA_FOLDERS = frozenset(("www", "templates", "print_format"))
 # Build output and caches, not sources.
 SKIPPED_DIRS = frozenset(("__pycache__", "node_modules", "dist"))
-CYRILLIC = re.compile("[\u0400-\u04ff]")
+LATIN_LETTER = re.compile("[A-Za-z]")
 JS_TRANSLATE = re.compile(
 	r"""(?<![\w$.])__\(\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`)""", re.S
 )
@@ -1061,6 +1061,11 @@ def _doctype_strings(data: dict[str, Any]) -> Iterator[Any]:
 		yield field.get("description")
 		if field.get("fieldtype") == "Select":
 			yield from (field.get("options") or "").splitlines()
+		elif field.get("fieldtype") == "HTML":
+			yield field.get("options")
+	# Frappe's own extractor takes permission roles as messages too (the role manager shows them).
+	for permission in rows(data, "permissions"):
+		yield permission.get("role")
 
 
 def _workspace_strings(data: dict[str, Any]) -> Iterator[Any]:
@@ -1106,8 +1111,11 @@ def user_strings(tree: AppTree) -> Iterator[tuple[Path, Any]]:
 
 
 def needs_translation(string: Any) -> bool:
-	"""Strings with letters, unless already Russian (print formats are Russian documents)."""
-	return isinstance(string, str) and any(c.isalpha() for c in string) and not CYRILLIC.search(string)
+	"""Strings with Latin letters: English source text, even where it quotes Russian («… for example ЦП»).
+
+	Strings written wholly in Russian are not looked up: print formats are Russian documents.
+	"""
+	return isinstance(string, str) and bool(LATIN_LETTER.search(string))
 
 
 def check_translations(tree: AppTree) -> list[Problem]:

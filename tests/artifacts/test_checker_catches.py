@@ -375,6 +375,26 @@ def test_russian_and_letterless_strings_need_no_translation(mini_app: MiniApp) -
 	assert run(mini_app, checker.check_translations) == []
 
 
+def test_english_text_quoting_russian_still_needs_translation(mini_app: MiniApp) -> None:
+	edit_field(mini_app, GRADUATE, "status", description="Prefix, for example ЦП")
+	assert_reported(
+		run(mini_app, checker.check_translations),
+		GRADUATE,
+		"'Prefix, for example ЦП'",
+		"no Russian translation",
+	)
+
+
+def test_html_field_content_needs_translation(mini_app: MiniApp) -> None:
+	edit_field(mini_app, GRADUATE, "status", fieldtype="HTML", options="<p>Kept elsewhere</p>")
+	assert_reported(
+		run(mini_app, checker.check_translations),
+		GRADUATE,
+		"'<p>Kept elsewhere</p>'",
+		"no Russian translation",
+	)
+
+
 @pytest.mark.parametrize(
 	("entry", "fault"),
 	[
