@@ -1,6 +1,8 @@
 # Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 # For license information, please see license.txt
 
+from functools import partial
+
 from frappe.model.document import Document
 from frappe.utils import cint
 
@@ -10,7 +12,14 @@ from citi_employment.domain.center_settings import (
 	format_checkpoint_months,
 	parse_checkpoint_months,
 )
-from citi_employment.field_errors import throw_field_errors
+from citi_employment.domain.identifiers import normalize_inn, normalize_ogrn
+from citi_employment.field_errors import collect_field_errors, throw_field_errors
+
+# The institution is an organisation: a 10-digit ИНН and a 13-digit ОГРН.
+INSTITUTION_IDENTIFIERS = {
+	"institution_inn": partial(normalize_inn, kind="organization"),
+	"institution_ogrn": normalize_ogrn,
+}
 
 
 class EmploymentCenterSettings(Document):
@@ -29,6 +38,8 @@ class EmploymentCenterSettings(Document):
 		institution_city: DF.Data | None
 		institution_full_name: DF.SmallText
 		institution_full_name_genitive: DF.SmallText
+		institution_inn: DF.Data | None
+		institution_ogrn: DF.Data | None
 		institution_short_name: DF.Data
 		institution_website: DF.Data | None
 		monitoring_checkpoints: DF.Data
@@ -40,7 +51,8 @@ class EmploymentCenterSettings(Document):
 	def validate(self):
 		throw_field_errors(
 			self,
-			center_settings_errors(
+			collect_field_errors(self, INSTITUTION_IDENTIFIERS)
+			+ center_settings_errors(
 				CenterSettingsValues(
 					monitoring_checkpoints=self.monitoring_checkpoints,
 					contract_expiry_warning_days=cint(self.contract_expiry_warning_days),

@@ -57,6 +57,21 @@ class TestEmploymentCenterSettings(FrappeTestCase):
 		self.assertTrue(any("Destruction Deadline" in message for message in messages))
 		self.assertEqual(frappe.db.get_single_value(SETTINGS_DOCTYPE, "revocation_destruction_days"), 30)
 
+	def test_institution_identifiers_are_checked_as_an_organisation(self):
+		settings = frappe.get_single(SETTINGS_DOCTYPE)
+		settings.institution_inn = "500100732259"  # a valid ИНН, but of a person
+		settings.institution_ogrn = "1027700132195"
+		with self.assertRaises(InvalidFieldValueError) as raised:
+			settings.save()
+		self.assertEqual(len(raised.exception.args[0]), 1)
+		self.assertIn("INN", raised.exception.args[0][0])
+		self.assertNotIn("500100732259", raised.exception.args[0][0])
+
+		settings = frappe.get_single(SETTINGS_DOCTYPE)
+		settings.institution_inn = "7707 083893"
+		settings.save()
+		self.assertEqual(settings.institution_inn, "7707083893")
+
 	def test_letters_in_checkpoints_are_refused(self):
 		settings = frappe.get_single(SETTINGS_DOCTYPE)
 		settings.monitoring_checkpoints = "1, three"
