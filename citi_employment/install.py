@@ -1,6 +1,7 @@
 """Install and uninstall steps; whatever the app leaves on a site, `before_uninstall` removes."""
 
 import json
+import re
 
 import frappe
 
@@ -42,13 +43,16 @@ def after_install() -> None:
 
 def before_uninstall() -> None:
 	app_doctypes = frappe.get_all(
-		"DocType", filters={"module": ("in", frappe.get_module_list(APP))}, fields=["name", "issingle"]
+		"DocType",
+		filters={"module": ("in", frappe.get_module_list(APP))},
+		fields=["name", "issingle", "autoname"],
 	)
 	doctype_names = [doctype.name for doctype in app_doctypes]
 	delete_attached_files(doctype_names)
 	delete_referencing_records(doctype_names)
 	delete_workflows(doctype_names)
 	delete_scheduled_jobs()
+	delete_naming_counters([doctype.autoname for doctype in app_doctypes])
 	# Frappe drops tables on uninstall, but single DocTypes keep their values in tabSingles.
 	frappe.db.delete(
 		"Singles", {"doctype": ("in", [doctype.name for doctype in app_doctypes if doctype.issingle])}
@@ -104,6 +108,36 @@ def delete_scheduled_jobs() -> None:
 	if jobs:
 		frappe.db.delete("Scheduled Job Log", {"scheduled_job_type": ("in", jobs)})
 		frappe.db.delete("Scheduled Job Type", {"name": ("in", jobs)})
+
+
+def delete_naming_counters(autonames: list[str | None]) -> None:
+	"""Counters in tabSeries behind the app's `format:` names and contract registration numbers.
+
+	Matched by their exact shape, so another app's series with a similar prefix is never touched.
+	"""
+	patterns = [pattern for pattern in map(naming_counter_pattern, autonames) if pattern]
+	series = frappe.qb.DocType("Series")  # a plain table, not a DocType: get_all cannot read it
+	counters = [
+		name
+		for (name,) in frappe.qb.from_(series).select(series.name).run()
+		if any(pattern.fullmatch(name) for pattern in patterns)
+	]
+	if counters:
+		frappe.db.delete("Series", {"name": ("in", counters)})
+	# Employer Contract keeps one registration counter per journal and year under this key prefix.
+	frappe.db.delete("Series", {"name": ("like", "Employer Contract::%")})
+
+
+def naming_counter_pattern(autoname: str | None) -> re.Pattern | None:
+	"""The tabSeries key a `format:` name counts in: `format:GRAD-{YYYY}-{#####}` counts in `GRAD-2026-`."""
+	if not autoname or not autoname.startswith("format:"):
+		return None
+	key = autoname.removeprefix("format:").split("{#")[0]
+	date_parts = {"{YYYY}": r"\d{4}", "{YY}": r"\d{2}", "{MM}": r"\d{2}", "{DD}": r"\d{2}"}
+	pattern = re.escape(key)
+	for part, digits in date_parts.items():
+		pattern = pattern.replace(re.escape(part), digits)
+	return re.compile(pattern)
 
 
 def fixture_record_names(fixture_file: str) -> list[str]:

@@ -55,9 +55,21 @@ class TestInstall(FrappeTestCase):
 			{"doctype": "Version", "ref_doctype": SETTINGS_DOCTYPE, "docname": SETTINGS_DOCTYPE, "data": "{}"}
 		).insert(ignore_permissions=True)
 
+		for counter in (
+			"GRAD-2026-",
+			"EMP-",
+			"Employer Contract::Practice::2026",
+			"XGRAD-2026-",
+			"GRAD-2026-A-",
+		):
+			frappe.db.sql("INSERT IGNORE INTO `tabSeries` (`name`, `current`) VALUES (%s, 3)", (counter,))
+
 		frappe.db.savepoint("before_uninstall")
 		try:
 			before_uninstall()
+			counters = {name for (name,) in frappe.db.sql("SELECT `name` FROM `tabSeries`")}
+			self.assertFalse({"GRAD-2026-", "EMP-", "Employer Contract::Practice::2026"} & counters)
+			self.assertTrue({"XGRAD-2026-", "GRAD-2026-A-"} <= counters, "other apps' series are kept")
 			self.assertFalse(frappe.db.exists("Role", {"name": ("in", CENTER_ROLES)}))
 			self.assertFalse(frappe.db.exists("Has Role", {"role": ("in", CENTER_ROLES)}))
 			self.assertFalse(frappe.db.exists("DocPerm", {"role": ("in", CENTER_ROLES)}))
