@@ -9,7 +9,7 @@ from pathlib import Path
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from citi_employment.tests.employers_testing import make_profession
+from citi_employment.tests.records import make_profession
 
 SAMPLES = Path(__file__).resolve().parents[2] / "docs" / "import"
 EMPLOYER_INNS = ("4703000019", "7801000012", "500100732259", "7802000015", "4703000018")

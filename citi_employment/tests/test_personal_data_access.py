@@ -21,7 +21,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_test_client
 
 from citi_employment import roles
-from citi_employment.citi_employment.doctype.graduate.test_graduate import make_profession, make_user
+from citi_employment.tests.records import make_profession, make_user
 
 DOCTYPE = "Graduate Personal Data"
 SNILS = "112-233-445 95"

@@ -5,18 +5,18 @@ import frappe
 from frappe.tests.utils import FrappeTestCase, patch_hooks
 from frappe.utils import getdate, nowdate
 
-from citi_employment.citi_employment.doctype.employer_contract.test_employer_contract import (
-	HEAD,
-	PERMISSION_HOOKS,
-	SUPERVISOR,
+from citi_employment.citi_employment.doctype.employer_contract.test_employer_contract import PERMISSION_HOOKS
+from citi_employment.contract_register import citi_contract_register, get_register_rows, register_year
+from citi_employment.tests.records import (
+	HEAD_USER,
+	SUPERVISOR_USER,
 	act,
 	approve,
+	make_center_users,
 	make_contract,
 	make_employer,
 	make_graduate,
-	make_users,
 )
-from citi_employment.contract_register import citi_contract_register, get_register_rows, register_year
 
 REGISTER_JINJA = "citi_employment.contract_register.citi_contract_register"
 
@@ -69,10 +69,10 @@ class TestContractRegister(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_users()
+		make_center_users()
 		cls.year = getdate(nowdate()).year
 		cls.employers = [make_employer("Реестр-1"), make_employer("Реестр-2"), make_employer("Реестр-3")]
-		graduate = make_graduate("Реестров")
+		graduate = make_graduate(first_name="Реестров").name
 		cls.first = approve(
 			make_contract(
 				"Targeted Vocational Training", cls.employers[0], valid_from="2060-01-01", graduate=graduate
@@ -83,7 +83,7 @@ class TestContractRegister(FrappeTestCase):
 				"Targeted Vocational Training", cls.employers[1], valid_from="2060-01-01", graduate=graduate
 			)
 		)
-		cls.second = act(frappe.get_doc(cls.second.doctype, cls.second.name), "Terminate", HEAD)
+		cls.second = act(frappe.get_doc(cls.second.doctype, cls.second.name), "Terminate", HEAD_USER)
 		cls.draft = make_contract(
 			"Targeted Vocational Training", cls.employers[2], valid_from="2060-01-01", graduate=graduate
 		)
@@ -116,7 +116,7 @@ class TestContractRegister(FrappeTestCase):
 		self.assertEqual(citi_contract_register("Practice")["year"], self.year - 1)
 
 	def test_register_shows_only_what_the_user_may_read(self):
-		with patch_hooks(PERMISSION_HOOKS), self.set_user(SUPERVISOR):
+		with patch_hooks(PERMISSION_HOOKS), self.set_user(SUPERVISOR_USER):
 			self.assertEqual(get_register_rows("Targeted Vocational Training"), [])
 			self.assertIn(self.practice.registration_number, self.numbers(get_register_rows("Practice")))
 		with self.set_user("Guest"):

@@ -20,21 +20,22 @@ from citi_employment.citi_employment.doctype.employer_contract.employer_contract
 	RegisteredContractDeletionError,
 	RegistrationNumberChangedError,
 )
-from citi_employment.roles import (
-	EMPLOYMENT_CENTER_HEAD,
-	EMPLOYMENT_SPECIALIST,
-	INSTITUTION_DIRECTOR,
-	PRACTICE_SUPERVISOR,
+from citi_employment.tests.records import (
+	DIRECTOR_USER,
+	HEAD_USER,
+	SPECIALIST_USER,
+	SUPERVISOR_USER,
+	act,
+	approve,
+	make_center_users,
+	make_contract,
+	make_employer,
+	make_graduate,
 )
 
 COOPERATION = "Cooperation (Partnership)"
 TARGETED = "Targeted Vocational Training"
 PRACTICE = "Practice"
-
-HEAD = "contracts.head@example.com"
-SPECIALIST = "contracts.specialist@example.com"
-DIRECTOR = "contracts.director@example.com"
-SUPERVISOR = "contracts.supervisor@example.com"
 
 CONTROLLER_PATH = "citi_employment.citi_employment.doctype.employer_contract.employer_contract"
 PERMISSION_HOOKS = {
@@ -45,87 +46,6 @@ PERMISSION_HOOKS = {
 }
 
 
-def make_user(email: str, *roles: str) -> str:
-	if not frappe.db.exists("User", email):
-		user = frappe.get_doc(
-			{"doctype": "User", "email": email, "first_name": email.split("@")[0], "send_welcome_email": 0}
-		)
-		user.insert(ignore_permissions=True)
-		user.add_roles(*roles)
-	return email
-
-
-def make_users() -> None:
-	make_user(HEAD, EMPLOYMENT_CENTER_HEAD)
-	make_user(SPECIALIST, EMPLOYMENT_SPECIALIST)
-	make_user(DIRECTOR, INSTITUTION_DIRECTOR)
-	make_user(SUPERVISOR, PRACTICE_SUPERVISOR)
-
-
-def make_employer(short_name: str) -> str:
-	return (
-		frappe.get_doc(
-			{
-				"doctype": "Employer",
-				"full_name": f"Общество с ограниченной ответственностью «{short_name}»",
-				"short_name": short_name,
-				"status": "Active Partner",
-			}
-		)
-		.insert(ignore_permissions=True)
-		.name
-	)
-
-
-def make_graduate(first_name: str) -> str:
-	return (
-		frappe.get_doc(
-			{
-				"doctype": "Graduate",
-				"last_name": "Тестов",
-				"first_name": first_name,
-				"patronymic": "Иванович",
-				"gender": "Male",
-				"date_of_birth": "2004-05-06",
-			}
-		)
-		.insert(ignore_permissions=True)
-		.name
-	)
-
-
-def make_contract(journal: str, employer: str, valid_from="2026-01-01", valid_to="year end", **values):
-	"""A draft contract; by default valid to the end of its first year, ``valid_to=None`` is open-ended."""
-	if valid_to == "year end":
-		valid_to = f"{valid_from[:4]}-12-31"
-	contract = frappe.get_doc(
-		{
-			"doctype": "Employer Contract",
-			"journal": journal,
-			"employer": employer,
-			"subject": "Совместная работа по трудоустройству выпускников",
-			"signed_on": valid_from,
-			"valid_from": valid_from,
-			"valid_to": valid_to,
-			**values,
-		}
-	)
-	return contract.insert()
-
-
-def act(contract, action: str, user: str):
-	frappe.set_user(user)
-	try:
-		return apply_workflow(contract.as_dict(), action)
-	finally:
-		frappe.set_user("Administrator")
-
-
-def approve(contract):
-	act(contract, "Submit for Approval", HEAD)
-	return act(frappe.get_doc(contract.doctype, contract.name), "Approve", DIRECTOR)
-
-
 def expected_number(prefix: str, sequence: int) -> str:
 	return f"{prefix}-{getdate(nowdate()).year}-{sequence:03d}"
 
@@ -134,7 +54,7 @@ class TestEmployerContract(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_users()
+		make_center_users()
 		cls.employer = make_employer("Ромашка")
 		cls.other_employer = make_employer("Василёк")
 
@@ -157,7 +77,7 @@ class TestEmployerContract(FrappeTestCase):
 		with self.assertRaises(GraduateRequiredError) as raised:
 			make_contract(TARGETED, self.employer)
 		self.assertIn("Graduate", str(raised.exception))
-		contract = make_contract(TARGETED, self.employer, graduate=make_graduate("Пётр"))
+		contract = make_contract(TARGETED, self.employer, graduate=make_graduate(first_name="Пётр").name)
 		self.assertTrue(contract.requires_graduate)
 		self.assertEqual(contract.status, "Draft")
 
@@ -185,27 +105,27 @@ class TestEmployerContract(FrappeTestCase):
 
 	def test_head_cannot_approve_through_the_workflow(self):
 		contract = make_contract(COOPERATION, self.employer, valid_from="2032-01-01")
-		act(contract, "Submit for Approval", HEAD)
+		act(contract, "Submit for Approval", HEAD_USER)
 		with self.assertRaises(WorkflowTransitionError):
-			act(frappe.get_doc(contract.doctype, contract.name), "Approve", HEAD)
+			act(frappe.get_doc(contract.doctype, contract.name), "Approve", HEAD_USER)
 		self.assertEqual(
 			frappe.db.get_value(contract.doctype, contract.name, "status"), "Pending Director Approval"
 		)
 
 	def test_head_cannot_set_the_status_directly(self):
 		contract = make_contract(COOPERATION, self.employer, valid_from="2033-01-01")
-		act(contract, "Submit for Approval", HEAD)
+		act(contract, "Submit for Approval", HEAD_USER)
 		# The controller refuses (it runs before Frappe's own workflow check) ...
 		contract = frappe.get_doc(contract.doctype, contract.name)
 		contract.status = "Active"
-		with self.set_user(HEAD), self.assertRaises(ContractApprovalError):
+		with self.set_user(HEAD_USER), self.assertRaises(ContractApprovalError):
 			contract.save()
 		# ... and so does the workflow on its own: two independent locks.
 		contract = frappe.get_doc(contract.doctype, contract.name)
 		contract.status = "Active"
 		with (
 			patch.object(controller.EmployerContract, "validate_approval_rights"),
-			self.set_user(HEAD),
+			self.set_user(HEAD_USER),
 			self.assertRaises(WorkflowPermissionError),
 		):
 			contract.save()
@@ -213,20 +133,20 @@ class TestEmployerContract(FrappeTestCase):
 
 	def test_director_may_only_change_the_status(self):
 		contract = make_contract(COOPERATION, self.employer, valid_from="2034-01-01")
-		act(contract, "Submit for Approval", HEAD)
+		act(contract, "Submit for Approval", HEAD_USER)
 		contract = frappe.get_doc(contract.doctype, contract.name)
 		contract.subject = "Другой предмет"
-		with self.set_user(DIRECTOR), self.assertRaises(DirectorEditError) as raised:
+		with self.set_user(DIRECTOR_USER), self.assertRaises(DirectorEditError) as raised:
 			contract.save()
 		self.assertIn("Subject", str(raised.exception))
 
 	def test_rejected_contract_can_be_revised(self):
 		contract = make_contract(COOPERATION, self.employer, valid_from="2035-01-01")
-		act(contract, "Submit for Approval", SPECIALIST)
-		rejected = act(frappe.get_doc(contract.doctype, contract.name), "Reject", DIRECTOR)
+		act(contract, "Submit for Approval", SPECIALIST_USER)
+		rejected = act(frappe.get_doc(contract.doctype, contract.name), "Reject", DIRECTOR_USER)
 		self.assertEqual(rejected.status, "Rejected")
 		self.assertFalse(rejected.registration_number)
-		revised = act(rejected, "Revise", SPECIALIST)
+		revised = act(rejected, "Revise", SPECIALIST_USER)
 		self.assertEqual(revised.status, "Draft")
 
 	def test_registration_number_never_changes(self):
@@ -237,7 +157,7 @@ class TestEmployerContract(FrappeTestCase):
 			contract.set(field, value)
 			with self.assertRaises(RegistrationNumberChangedError):
 				contract.save()
-		terminated = act(frappe.get_doc(contract.doctype, contract.name), "Terminate", HEAD)
+		terminated = act(frappe.get_doc(contract.doctype, contract.name), "Terminate", HEAD_USER)
 		self.assertEqual(terminated.status, "Terminated")
 		self.assertEqual(terminated.registration_number, number)
 		self.assertEqual(getdate(terminated.terminated_on), getdate(nowdate()))
@@ -251,8 +171,8 @@ class TestEmployerContract(FrappeTestCase):
 	def test_failed_approval_leaves_no_gap(self):
 		first = make_contract(PRACTICE, self.employer, valid_from="2038-01-01", valid_to="2038-06-30")
 		second = make_contract(PRACTICE, self.other_employer, valid_from="2038-01-01", valid_to="2038-06-30")
-		act(first, "Submit for Approval", HEAD)
-		act(second, "Submit for Approval", HEAD)
+		act(first, "Submit for Approval", HEAD_USER)
+		act(second, "Submit for Approval", HEAD_USER)
 		drawn = []
 
 		def fail_after_numbering(doc):
@@ -264,12 +184,12 @@ class TestEmployerContract(FrappeTestCase):
 			patch.object(controller.EmployerContract, "on_update", fail_after_numbering, create=True),
 			self.assertRaises(frappe.ValidationError),
 		):
-			act(frappe.get_doc(first.doctype, first.name), "Approve", DIRECTOR)
+			act(frappe.get_doc(first.doctype, first.name), "Approve", DIRECTOR_USER)
 		frappe.db.rollback(save_point="before_failed_approval")
 
 		self.assertEqual(len(drawn), 1)
 		self.assertFalse(frappe.db.get_value(first.doctype, first.name, "registration_number"))
-		approved = act(frappe.get_doc(second.doctype, second.name), "Approve", DIRECTOR)
+		approved = act(frappe.get_doc(second.doctype, second.name), "Approve", DIRECTOR_USER)
 		self.assertEqual(approved.registration_number, drawn[0])
 
 	# Duplicates (§5.4)
@@ -296,19 +216,24 @@ class TestEmployerContract(FrappeTestCase):
 		self.assertTrue(make_contract(PRACTICE, self.employer, valid_from="2044-01-01").name)
 		# A rejected contract no longer blocks.
 		rejected = make_contract(COOPERATION, self.other_employer, valid_from="2046-01-01")
-		act(rejected, "Submit for Approval", HEAD)
-		act(frappe.get_doc(rejected.doctype, rejected.name), "Reject", DIRECTOR)
+		act(rejected, "Submit for Approval", HEAD_USER)
+		act(frappe.get_doc(rejected.doctype, rejected.name), "Reject", DIRECTOR_USER)
 		self.assertTrue(make_contract(COOPERATION, self.other_employer, valid_from="2046-01-01").name)
 		# Training journals: one contract per graduate, so another graduate is not a duplicate ...
-		make_contract(TARGETED, self.employer, valid_from="2047-01-01", graduate=make_graduate("Анна"))
+		make_contract(
+			TARGETED, self.employer, valid_from="2047-01-01", graduate=make_graduate(first_name="Анна").name
+		)
 		self.assertTrue(
 			make_contract(
-				TARGETED, self.employer, valid_from="2047-01-01", graduate=make_graduate("Олег")
+				TARGETED,
+				self.employer,
+				valid_from="2047-01-01",
+				graduate=make_graduate(first_name="Олег").name,
 			).name
 		)
 
 	def test_training_duplicate_needs_the_same_graduate(self):
-		graduate = make_graduate("Мария")
+		graduate = make_graduate(first_name="Мария").name
 		make_contract(TARGETED, self.employer, valid_from="2048-01-01", graduate=graduate)
 		with self.assertRaises(DuplicateContractError):
 			make_contract(TARGETED, self.employer, valid_from="2048-03-01", graduate=graduate)
@@ -318,21 +243,23 @@ class TestEmployerContract(FrappeTestCase):
 	def test_practice_supervisor_reads_only_practice_contracts(self):
 		practice = make_contract(PRACTICE, self.other_employer, valid_from="2050-01-01")
 		cooperation = make_contract(COOPERATION, self.other_employer, valid_from="2050-01-01")
-		with patch_hooks(PERMISSION_HOOKS), self.set_user(SUPERVISOR):
+		with patch_hooks(PERMISSION_HOOKS), self.set_user(SUPERVISOR_USER):
 			visible = set(frappe.get_list("Employer Contract", pluck="name"))
 			self.assertIn(practice.name, visible)
 			self.assertNotIn(cooperation.name, visible)
 			self.assertTrue(frappe.has_permission("Employer Contract", "read", doc=practice.name))
 			self.assertFalse(frappe.has_permission("Employer Contract", "read", doc=cooperation.name))
 			self.assertFalse(frappe.has_permission("Employer Contract", "write", doc=practice.name))
-		with patch_hooks(PERMISSION_HOOKS), self.set_user(HEAD):
+		with patch_hooks(PERMISSION_HOOKS), self.set_user(HEAD_USER):
 			self.assertIn(cooperation.name, frappe.get_list("Employer Contract", pluck="name"))
 
 	def test_practice_supervisor_rule_functions(self):
-		self.assertEqual(controller.get_permission_query_conditions(HEAD), "")
-		self.assertIn("is_practice_journal", controller.get_permission_query_conditions(SUPERVISOR))
-		self.assertIsNone(controller.has_permission(frappe._dict(journal=COOPERATION), "read", HEAD))
-		self.assertFalse(controller.has_permission(frappe._dict(journal=COOPERATION), "read", SUPERVISOR))
+		self.assertEqual(controller.get_permission_query_conditions(HEAD_USER), "")
+		self.assertIn("is_practice_journal", controller.get_permission_query_conditions(SUPERVISOR_USER))
+		self.assertIsNone(controller.has_permission(frappe._dict(journal=COOPERATION), "read", HEAD_USER))
+		self.assertFalse(
+			controller.has_permission(frappe._dict(journal=COOPERATION), "read", SUPERVISOR_USER)
+		)
 
 
 class TestConcurrentApproval(FrappeTestCase):
@@ -343,7 +270,7 @@ class TestConcurrentApproval(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_users()
+		make_center_users()
 		frappe.db.commit()
 
 	def setUp(self):
@@ -362,7 +289,7 @@ class TestConcurrentApproval(FrappeTestCase):
 		self.contracts = []
 		for employer in self.employers:
 			contract = make_contract(self.JOURNAL, employer, valid_from="2030-01-01")
-			act(contract, "Submit for Approval", HEAD)
+			act(contract, "Submit for Approval", HEAD_USER)
 			self.contracts.append(contract.name)
 		frappe.db.commit()
 
@@ -394,7 +321,7 @@ class TestConcurrentApproval(FrappeTestCase):
 			try:
 				frappe.init(site, sites_path=sites_path)
 				frappe.connect()
-				frappe.set_user(DIRECTOR)
+				frappe.set_user(DIRECTOR_USER)
 				barrier.wait(timeout=10)
 				doc = apply_workflow(frappe.get_doc("Employer Contract", name).as_dict(), "Approve")
 				frappe.db.commit()
@@ -428,7 +355,7 @@ class TestContractExpiryJob(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_users()
+		make_center_users()
 		frappe.db.set_single_value("Employment Center Settings", "contract_expiry_warning_days", 30)
 
 	def setUp(self):
@@ -452,7 +379,7 @@ class TestContractExpiryJob(FrappeTestCase):
 			filters={
 				"reference_type": contract.doctype,
 				"reference_name": contract.name,
-				"allocated_to": HEAD,
+				"allocated_to": HEAD_USER,
 			},
 			pluck="description",
 		)

@@ -10,27 +10,20 @@ from pypdf import PdfReader
 from citi_employment.citi_employment.doctype.employment_assistance_application.employment_assistance_application import (
 	SupportPeriodError,
 )
-from citi_employment.tests.employers_testing import (
+from citi_employment.tests.records import (
 	DIRECTOR_USER,
+	GRADUATE_DETAILS,
 	PASSPORT,
 	SPECIALIST_USER,
+	make_application,
+	make_center_users,
 	make_graduate,
 	make_personal_data,
-	make_users,
+	make_profession,
 )
 
 PRINT_FORMAT = "Employment Assistance Application Form"
-
-
-def make_application(graduate: str, **values):
-	return frappe.get_doc(
-		{
-			"doctype": "Employment Assistance Application",
-			"graduate": graduate,
-			"application_date": "2026-03-05",
-			**values,
-		}
-	).insert()
+APPLIED_ON = "2026-03-05"
 
 
 def pdf_text(doctype: str, name: str, print_format: str) -> tuple[bytes, str]:
@@ -43,15 +36,15 @@ class TestEmploymentAssistanceApplication(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_users()
-		cls.graduate = make_graduate().name
+		make_center_users()
+		cls.graduate = make_graduate(profession=make_profession(), **GRADUATE_DETAILS).name
 		make_personal_data(cls.graduate)
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
 
 	def test_graduate_details_are_fetched(self):
-		application = make_application(self.graduate)
+		application = make_application(self.graduate, application_date=APPLIED_ON)
 		self.assertEqual(application.graduate_name, "Иванов Иван Иванович")
 		self.assertEqual(application.profession, "Повар")
 		self.assertEqual(application.certificate_number, "470000012345")
@@ -61,7 +54,7 @@ class TestEmploymentAssistanceApplication(FrappeTestCase):
 		self.assertRegex(application.name, r"^APP-\d{4}-\d{5}$")
 
 	def test_status_follows_docstatus(self):
-		application = make_application(self.graduate)
+		application = make_application(self.graduate, application_date=APPLIED_ON)
 		self.assertEqual(application.status, "Draft")
 		application.submit()
 		self.assertEqual(frappe.db.get_value(application.doctype, application.name, "status"), "Submitted")
@@ -69,18 +62,26 @@ class TestEmploymentAssistanceApplication(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value(application.doctype, application.name, "status"), "Cancelled")
 
 	def test_status_cannot_be_forced(self):
-		application = make_application(self.graduate, status="Submitted")
+		application = make_application(self.graduate, application_date=APPLIED_ON, status="Submitted")
 		self.assertEqual(application.status, "Draft")
 
 	def test_support_period_must_not_end_before_it_starts(self):
 		with self.assertRaises(SupportPeriodError):
-			make_application(self.graduate, support_from="2026-04-01", support_to="2026-03-01")
-		application = make_application(self.graduate, support_from="2026-04-01", support_to="2026-10-01")
+			make_application(
+				self.graduate, application_date=APPLIED_ON, support_from="2026-04-01", support_to="2026-03-01"
+			)
+		application = make_application(
+			self.graduate, application_date=APPLIED_ON, support_from="2026-04-01", support_to="2026-10-01"
+		)
 		self.assertEqual(str(application.support_to), "2026-10-01")
 
 	def test_refusal_has_no_support_period(self):
 		application = make_application(
-			self.graduate, kind="Refusal", support_from="2026-04-01", support_to="2026-10-01"
+			self.graduate,
+			application_date=APPLIED_ON,
+			kind="Refusal",
+			support_from="2026-04-01",
+			support_to="2026-10-01",
 		)
 		self.assertIsNone(application.support_from)
 		self.assertIsNone(application.support_to)
@@ -97,7 +98,9 @@ class TestEmploymentAssistanceApplication(FrappeTestCase):
 		)
 
 	def test_application_prints_with_passport_only_for_personal_data_readers(self):
-		application = make_application(self.graduate, support_from="2026-04-01", support_to="2026-10-01")
+		application = make_application(
+			self.graduate, application_date=APPLIED_ON, support_from="2026-04-01", support_to="2026-10-01"
+		)
 		application.submit()
 
 		frappe.set_user(SPECIALIST_USER)
@@ -124,7 +127,7 @@ class TestEmploymentAssistanceApplication(FrappeTestCase):
 		self.assertIn("от Иванова Ивана Ивановича", text)
 
 	def test_refusal_prints_its_own_heading(self):
-		application = make_application(self.graduate, kind="Refusal")
+		application = make_application(self.graduate, application_date=APPLIED_ON, kind="Refusal")
 		application.submit()
 		pdf, text = pdf_text(application.doctype, application.name, PRINT_FORMAT)
 		self.assertTrue(pdf.startswith(b"%PDF"))

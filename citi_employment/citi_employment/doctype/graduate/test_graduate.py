@@ -1,83 +1,34 @@
 # Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 # For license information, please see license.txt
 
-import json
-
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from citi_employment import roles
 from citi_employment.field_errors import InvalidFieldValueError
+from citi_employment.tests.records import (
+	DIRECTOR_USER,
+	SPECIALIST_USER,
+	TEACHER_USER,
+	USER_OF_ROLE,
+	make_center_users,
+	make_graduate,
+	make_profession,
+	messages_shown,
+)
 
 PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"
 TEST_PROFESSION = "Test People Profession"
-
-
-def make_user(email: str, *role_names: str) -> str:
-	"""A desk user with exactly these roles (made once; later calls reset the roles)."""
-	if frappe.db.exists("User", email):
-		user = frappe.get_doc("User", email)
-		user.set("roles", [])
-	else:
-		user = frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": email.split("@")[0],
-				"send_welcome_email": 0,
-				"user_type": "System User",
-			}
-		)
-	for role in role_names:
-		user.append("roles", {"role": role})
-	user.flags.ignore_permissions = True
-	user.save() if not user.is_new() else user.insert()
-	return user.name
-
-
-def make_profession(name: str = TEST_PROFESSION) -> str:
-	if not frappe.db.exists("Profession", name):
-		frappe.get_doc(
-			{
-				"doctype": "Profession",
-				"profession_name": name,
-				"taught_here": 1,
-				"program_name": "Адаптированная программа профессионального обучения «Тест»",
-			}
-		).insert(ignore_permissions=True)
-	return name
-
-
-def make_graduate(**values):
-	doc = frappe.get_doc(
-		{
-			"doctype": "Graduate",
-			"last_name": "Иванов",
-			"first_name": "Иван",
-			"patronymic": "Иванович",
-			"date_of_birth": "2000-01-15",
-			"group_code": "00.00 – ПП 00000",
-			**values,
-		}
-	)
-	doc.insert(ignore_permissions=True)
-	return doc
-
-
-def warnings_shown() -> list[str]:
-	"""Titles and messages of what ``frappe.msgprint`` queued for the user in this request."""
-	texts = []
-	for entry in frappe.local.message_log:
-		entry = json.loads(entry) if isinstance(entry, str) else entry
-		texts.append(f"{entry.get('title', '')} {entry.get('message', '')}")
-	return texts
 
 
 class TestGraduate(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_profession()
+		make_profession(
+			TEST_PROFESSION, program_name="Адаптированная программа профессионального обучения «Тест»"
+		)
+		make_center_users()
 
 	def setUp(self):
 		frappe.local.message_log = []
@@ -128,7 +79,7 @@ class TestGraduate(FrappeTestCase):
 		with self.freeze_time("2026-03-05 10:00:00"):
 			graduate = make_graduate(date_of_birth="2010-03-01")
 		self.assertTrue(frappe.db.exists("Graduate", graduate.name))
-		self.assertTrue(any("Legal Representative Missing" in text for text in warnings_shown()))
+		self.assertIn("Legal Representative Missing", messages_shown())
 
 	def test_minor_with_representative_gets_no_warning(self):
 		with self.freeze_time("2026-03-05 10:00:00"):
@@ -136,11 +87,11 @@ class TestGraduate(FrappeTestCase):
 				date_of_birth="2010-03-01",
 				legal_representatives=[{"first_name": "Мария", "last_name": "Иванова", "basis": "Guardian"}],
 			)
-		self.assertFalse(any("Legal Representative Missing" in text for text in warnings_shown()))
+		self.assertNotIn("Legal Representative Missing", messages_shown())
 
 	def test_adult_gets_no_warning(self):
 		make_graduate(date_of_birth="1990-01-01")
-		self.assertFalse(any("Legal Representative Missing" in text for text in warnings_shown()))
+		self.assertNotIn("Legal Representative Missing", messages_shown())
 
 	def test_date_of_birth_in_the_future_is_refused(self):
 		with self.freeze_time("2026-03-05 10:00:00"):
@@ -196,9 +147,7 @@ class TestGraduate(FrappeTestCase):
 		frappe.get_doc(
 			{"doctype": PERSONAL_DATA_DOCTYPE, "graduate": graduate.name, "snils": "112-233-445 95"}
 		).insert(ignore_permissions=True)
-		specialist = make_user("people-test-delete@example.com", roles.EMPLOYMENT_SPECIALIST)
-
-		with self.set_user(specialist):
+		with self.set_user(SPECIALIST_USER):
 			frappe.delete_doc("Graduate", graduate.name)
 
 		self.assertFalse(frappe.db.exists("Graduate", graduate.name))
@@ -214,9 +163,7 @@ class TestGraduate(FrappeTestCase):
 		frappe.get_doc({"doctype": PERSONAL_DATA_DOCTYPE, "graduate": graduate.name}).insert(
 			ignore_permissions=True
 		)
-		director = make_user("people-test-director@example.com", roles.INSTITUTION_DIRECTOR)
-
-		with self.set_user(director), self.assertRaises(frappe.PermissionError):
+		with self.set_user(DIRECTOR_USER), self.assertRaises(frappe.PermissionError):
 			frappe.delete_doc("Graduate", graduate.name)
 
 		self.assertTrue(frappe.db.exists(PERSONAL_DATA_DOCTYPE, graduate.name))
@@ -232,16 +179,14 @@ class TestGraduate(FrappeTestCase):
 			roles.ADMISSIONS_COMMITTEE: False,
 		}
 		for role, can_read in readers.items():
-			user = make_user(f"people-test-{frappe.scrub(role)}@example.com", role)
+			user = USER_OF_ROLE[role]
 			with self.subTest(role=role), self.set_user(user):
 				self.assertEqual(bool(frappe.has_permission("Graduate", "read", graduate.name)), can_read)
 				self.assertFalse(frappe.has_permission("Graduate", "write", graduate.name))
 
 	def test_onload_tells_only_whether_personal_data_is_readable(self):
 		graduate = make_graduate()
-		specialist = make_user("people-test-specialist@example.com", roles.EMPLOYMENT_SPECIALIST)
-		teacher = make_user("people-test-teacher@example.com", roles.TEACHER)
-		for user, expected in ((specialist, True), (teacher, False)):
+		for user, expected in ((SPECIALIST_USER, True), (TEACHER_USER, False)):
 			with self.subTest(user=user), self.set_user(user):
 				doc = frappe.get_doc("Graduate", graduate.name)
 				doc.run_method("onload")

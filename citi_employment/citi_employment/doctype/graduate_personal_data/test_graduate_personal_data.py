@@ -4,8 +4,8 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from citi_employment.citi_employment.doctype.graduate.test_graduate import make_graduate
 from citi_employment.field_errors import InvalidFieldValueError
+from citi_employment.tests.records import make_graduate
 
 DOCTYPE = "Graduate Personal Data"
 # Valid: СНИЛС 112-233-445 95 (9+8+14+12+15+12+12+8+5 = 95), a 12-digit ИНН with both check digits right.
@@ -21,7 +21,7 @@ def personal_data(graduate: str, **values):
 
 class TestGraduatePersonalData(FrappeTestCase):
 	def setUp(self):
-		self.graduate = make_graduate()
+		self.graduate = make_graduate(last_name="Иванов", first_name="Иван", patronymic="Иванович")
 
 	def test_named_after_the_graduate_with_the_name_as_title(self):
 		doc = personal_data(self.graduate.name).insert()

@@ -9,32 +9,23 @@ from citi_employment.citi_employment.doctype.graduate_placement.graduate_placeme
 	PlacementNotAllowedError,
 )
 from citi_employment.citi_employment.doctype.vacancy_request.test_vacancy_request import (
-	COMMITTEE,
-	DIRECTOR,
-	HEAD,
-	PROFESSION,
-	candidates_of,
-	make_employer,
-	make_graduate,
-	make_profession,
-	make_request,
-	make_users,
 	patch_permission_hooks,
 )
 from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request import add_candidates
 from citi_employment.field_errors import InvalidFieldValueError
-
-
-def make_placement(graduate: str, employer: str | None = None, **values):
-	return frappe.get_doc(
-		{
-			"doctype": "Graduate Placement",
-			"graduate": graduate,
-			"employer": employer,
-			"employment_date": add_days(getdate(), -5),
-			**values,
-		}
-	).insert(ignore_permissions=True)
+from citi_employment.tests.records import (
+	ADMISSIONS_USER,
+	DIRECTOR_USER,
+	HEAD_USER,
+	VACANCY_PROFESSION,
+	candidates_of,
+	make_center_users,
+	make_employer,
+	make_job_seeker,
+	make_placement,
+	make_profession,
+	make_request,
+)
 
 
 class TestGraduatePlacement(FrappeTestCase):
@@ -42,8 +33,8 @@ class TestGraduatePlacement(FrappeTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.hook_patcher = patch_permission_hooks()
-		make_users()
-		make_profession(PROFESSION)
+		make_center_users()
+		make_profession(VACANCY_PROFESSION)
 
 	@classmethod
 	def tearDownClass(cls):
@@ -56,7 +47,7 @@ class TestGraduatePlacement(FrappeTestCase):
 
 	def test_placement_hires_the_candidate_and_fills_the_request(self):
 		request = make_request(positions_count=2)
-		first, second = make_graduate("Первый"), make_graduate("Второй")
+		first, second = make_job_seeker("Первый"), make_job_seeker("Второй")
 		add_candidates(request.name, [first.name, second.name])
 		frappe.db.set_value("Vacancy Request", request.name, "status", "In Progress")
 
@@ -78,7 +69,7 @@ class TestGraduatePlacement(FrappeTestCase):
 
 	def test_deleting_a_placement_reopens_a_filled_request(self):
 		request = make_request(positions_count=1)
-		graduate = make_graduate("Удаляемый")
+		graduate = make_job_seeker("Удаляемый")
 		placement = make_placement(graduate.name, vacancy_request=request.name)
 		self.assertEqual(frappe.db.get_value("Vacancy Request", request.name, "status"), "Filled")
 
@@ -90,7 +81,7 @@ class TestGraduatePlacement(FrappeTestCase):
 		)
 
 	def test_dismissal_ends_the_placement_and_the_graduate_seeks_again(self):
-		graduate = make_graduate("Уволенный")
+		graduate = make_job_seeker("Уволенный")
 		placement = make_placement(graduate.name, make_employer("Увольняющая"))
 		self.assertEqual(frappe.db.get_value("Graduate", graduate.name, "employment_status"), "Employed")
 
@@ -103,7 +94,7 @@ class TestGraduatePlacement(FrappeTestCase):
 		)
 
 	def test_dismissal_before_employment_is_refused(self):
-		graduate = make_graduate("Ранний")
+		graduate = make_job_seeker("Ранний")
 		with self.assertRaises(InvalidFieldValueError) as raised:
 			make_placement(
 				graduate.name,
@@ -115,18 +106,18 @@ class TestGraduatePlacement(FrappeTestCase):
 
 	def test_request_of_another_employer_is_refused(self):
 		request = make_request()
-		graduate = make_graduate("Чужой")
+		graduate = make_job_seeker("Чужой")
 		with self.assertRaises(InvalidFieldValueError):
 			make_placement(graduate.name, make_employer("Чужая"), vacancy_request=request.name)
 
 	def test_no_new_placement_after_consent_revocation(self):
 		from citi_employment.personal_data.consents import revoke
 
-		graduate = make_graduate("Отозвавший")
+		graduate = make_job_seeker("Отозвавший")
 		consent = frappe.get_all(
 			"Personal Data Consent", filters={"graduate": graduate.name, "docstatus": 1}, pluck="name"
 		)[0]
-		frappe.set_user(HEAD)
+		frappe.set_user(HEAD_USER)
 		revoke(consent, str(getdate()))
 		frappe.set_user("Administrator")
 		with self.assertRaises(PlacementNotAllowedError) as raised:
@@ -135,14 +126,14 @@ class TestGraduatePlacement(FrappeTestCase):
 		self.assertFalse(frappe.db.exists("Graduate Placement", {"graduate": graduate.name}))
 
 	def test_roles(self):
-		graduate = make_graduate("Ролевой")
+		graduate = make_job_seeker("Ролевой")
 		placement = make_placement(graduate.name, make_employer("Ролевая"))
-		frappe.set_user(DIRECTOR)
+		frappe.set_user(DIRECTOR_USER)
 		self.assertTrue(frappe.has_permission("Graduate Placement", "read", placement.name))
 		self.assertFalse(frappe.has_permission("Graduate Placement", "write", placement.name))
-		frappe.set_user(COMMITTEE)
+		frappe.set_user(ADMISSIONS_USER)
 		self.assertFalse(frappe.has_permission("Graduate Placement", "read", placement.name))
 		with self.assertRaises(frappe.PermissionError):
 			frappe.get_list("Graduate Placement")
-		frappe.set_user(HEAD)
+		frappe.set_user(HEAD_USER)
 		self.assertTrue(frappe.has_permission("Graduate Placement", "create"))

@@ -7,7 +7,7 @@ from frappe.utils import add_days, add_years, getdate
 
 from citi_employment.jobs import consents as job
 from citi_employment.personal_data.consents import ConsentRuleError, revoke
-from citi_employment.personal_data.testing import (
+from citi_employment.tests.records import (
 	DIRECTOR_USER,
 	HEAD_USER,
 	SPECIALIST_USER,

@@ -13,7 +13,7 @@ from citi_employment.jobs import consents as job
 from citi_employment.personal_data.consents import ConsentRuleError, revoke
 from citi_employment.personal_data.destruction import destroy
 from citi_employment.personal_data.sharing import TransferNotAllowedError, send_to_employer
-from citi_employment.personal_data.testing import (
+from citi_employment.tests.records import (
 	HEAD_USER,
 	SPECIALIST_USER,
 	ensure_categories,
@@ -114,12 +114,12 @@ class TestPersonalDataDestructionAct(FrappeTestCase):
 		graduate.actual_address = "г. Тосно, ул. Секретная, д. 8"
 		# A Version with the name and addresses (Frappe skips versions in tests unless asked).
 		graduate.save(ignore_permissions=True, ignore_version=False)
-		make_personal_data(graduate.name)
+		make_personal_data(graduate.name, passport_number=PASSPORT_NUMBER, snils=SNILS_FORMS[0])
 		consent = make_consent(graduate, signed_on=add_days(getdate(), -20))
 		resume = make_resume(graduate.name)
 		# A copy in Deleted Document, as any earlier deletion by a user leaves it.
 		add_to_deleted_document(make_resume(graduate.name, desired_position="Кладовщик"))
-		make_application(graduate.name)
+		make_application(graduate.name, submit=True)
 		frappe.share.add_docshare(
 			"Student Resume", resume.name, SPECIALIST_USER, read=1, flags={"ignore_share_permission": 1}
 		)

@@ -12,7 +12,7 @@ from citi_employment.personal_data.sharing import (
 	block_processing_after_revocation,
 	send_to_employer,
 )
-from citi_employment.personal_data.testing import (
+from citi_employment.tests.records import (
 	DIRECTOR_USER,
 	SPECIALIST_USER,
 	ensure_categories,

@@ -4,7 +4,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from citi_employment.citi_employment.doctype.graduate.test_graduate import make_profession
+from citi_employment.tests.records import make_profession
 
 
 class TestProfessiogram(FrappeTestCase):

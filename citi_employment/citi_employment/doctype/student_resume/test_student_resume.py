@@ -12,25 +12,24 @@ from citi_employment.citi_employment.doctype.student_resume.student_resume impor
 	get_prefill,
 )
 from citi_employment.field_errors import InvalidFieldValueError
-from citi_employment.tests.employers_testing import (
+from citi_employment.tests.records import (
 	DIRECTOR_USER,
+	GRADUATE_DETAILS,
 	SPECIALIST_USER,
 	TEACHER_USER,
+	make_center_users,
 	make_graduate,
-	make_users,
+	make_profession,
+	make_resume,
 )
-
-
-def make_resume(graduate: str, **values):
-	return frappe.get_doc({"doctype": "Student Resume", "graduate": graduate, **values}).insert()
 
 
 class TestStudentResume(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_users()
-		cls.graduate = make_graduate().name
+		make_center_users()
+		cls.graduate = make_graduate(profession=make_profession(), **GRADUATE_DETAILS).name
 		cls.institution = frappe.db.get_single_value("Employment Center Settings", "institution_short_name")
 
 	def tearDown(self):

@@ -4,7 +4,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from citi_employment.citi_employment.doctype.vacancy_request.test_vacancy_request import (
+from citi_employment.tests.records import (
 	AGE,
 	INTERNAL_FIELDS,
 	make_internal_requirements,

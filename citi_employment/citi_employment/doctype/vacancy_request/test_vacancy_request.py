@@ -9,7 +9,6 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_years, getdate
 
-from citi_employment import roles
 from citi_employment.citi_employment.doctype.vacancy_request.candidates import CandidateNotAllowedError
 from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request import (
 	ProbationSalaryNotConfirmedError,
@@ -17,19 +16,26 @@ from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request imp
 	suggest_candidates,
 )
 from citi_employment.field_errors import InvalidFieldValueError
-from citi_employment.personal_data.testing import make_consent, make_user
+from citi_employment.tests.records import (
+	ADMISSIONS_USER,
+	AGE,
+	DIRECTOR_USER,
+	GENDER,
+	HEAD_USER,
+	INTERNAL_DOCTYPE,
+	INTERNAL_FIELDS,
+	OTHER_PROFESSION,
+	SPECIALIST_USER,
+	SUPERVISOR_USER,
+	VACANCY_PROFESSION,
+	candidates_of,
+	make_center_users,
+	make_employer,
+	make_job_seeker,
+	make_profession,
+	make_request,
+)
 
-HEAD = "vr-head@citi.invalid"
-SPECIALIST = "vr-specialist@citi.invalid"
-DIRECTOR = "vr-director@citi.invalid"
-COMMITTEE = "vr-committee@citi.invalid"
-SUPERVISOR = "vr-supervisor@citi.invalid"
-PROFESSION = "Test Vacancy Cook"
-OTHER_PROFESSION = "Test Vacancy Gardener"
-INTERNAL_DOCTYPE = "Vacancy Internal Requirements"
-INTERNAL_FIELDS = ("age_requirement", "gender_requirement")
-AGE = "от 18 лет"
-GENDER = "Female"
 WORKFLOW = "Vacancy Request Workflow"
 FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 
@@ -86,79 +92,6 @@ def whitelisted(cmd: str):
 	method = frappe.get_attr(overrides[-1] if overrides else cmd)
 	frappe.is_whitelisted(method)
 	return method
-
-
-def make_users() -> None:
-	make_user(HEAD, roles.EMPLOYMENT_CENTER_HEAD)
-	make_user(SPECIALIST, roles.EMPLOYMENT_SPECIALIST)
-	make_user(DIRECTOR, roles.INSTITUTION_DIRECTOR)
-	make_user(COMMITTEE, roles.ADMISSIONS_COMMITTEE)
-	make_user(SUPERVISOR, roles.PRACTICE_SUPERVISOR)
-
-
-def make_profession(name: str) -> str:
-	if not frappe.db.exists("Profession", name):
-		frappe.get_doc({"doctype": "Profession", "profession_name": name, "taught_here": 1}).insert(
-			ignore_permissions=True
-		)
-	return name
-
-
-def make_employer(short_name: str = "Тестовая столовая", special_workplaces: int = 0, **values) -> str:
-	return (
-		frappe.get_doc(
-			{
-				"doctype": "Employer",
-				"full_name": f"Общество с ограниченной ответственностью «{short_name}»",
-				"short_name": short_name,
-				"status": "Active Partner",
-				"region": "Leningrad Oblast",
-				"phone": "+7 812 555-01-02",
-				"email": "hr@stolovaya.invalid",
-				"website": "https://stolovaya.invalid",
-				"activity": "Общественное питание",
-				"founding_year": 2005,
-				"head_name": "Петров Пётр Петрович",
-				"special_workplaces": special_workplaces,
-				**values,
-			}
-		)
-		.insert(ignore_permissions=True)
-		.name
-	)
-
-
-def make_request(employer: str | None = None, **values):
-	"""A request with the employer's age and gender wishes (pass ``age_requirement=None`` for none)."""
-	internal = {
-		"age_requirement": values.pop("age_requirement", AGE),
-		"gender_requirement": values.pop("gender_requirement", GENDER),
-	}
-	doc = frappe.get_doc(
-		{
-			"doctype": "Vacancy Request",
-			"employer": employer or make_employer(),
-			"kind": "Employment",
-			"position": "Помощник повара",
-			"profession": make_profession(PROFESSION),
-			"positions_count": 2,
-			"expected_start_date": add_days(getdate(), 30),
-			"work_address": "Ленинградская обл., г. Всеволожск, ул. Заводская, д. 5",
-			"pc_skills": "базовый",
-			"salary": 45000,
-			"probation_salary": 40000,
-			**values,
-		}
-	).insert(ignore_permissions=True)
-	if internal["age_requirement"] or internal["gender_requirement"]:
-		make_internal_requirements(doc.name, **internal)
-	return doc
-
-
-def make_internal_requirements(request: str, **values):
-	return frappe.get_doc({"doctype": INTERNAL_DOCTYPE, "vacancy_request": request, **values}).insert(
-		ignore_permissions=True
-	)
 
 
 def refused_or(call):
@@ -218,34 +151,6 @@ def rest_list(doctype: str, fields: list[str], filters=None):
 		frappe.local.form_dict = frappe._dict()
 
 
-def make_graduate(first_name: str, consent: bool = True, **values):
-	doc = frappe.get_doc(
-		{
-			"doctype": "Graduate",
-			"last_name": "Вакансиев",
-			"first_name": first_name,
-			"patronymic": "Тестович",
-			"gender": "Male",
-			"date_of_birth": add_years(getdate(), -22),
-			"study_end": add_days(getdate(), -60),
-			"profession": PROFESSION,
-			**values,
-		}
-	).insert(ignore_permissions=True)
-	if consent:
-		make_consent(doc)
-	return frappe.get_doc("Graduate", doc.name)
-
-
-def candidates_of(request: str) -> list[dict]:
-	return frappe.get_all(
-		"Vacancy Candidate",
-		filters={"vacancy_request": request},
-		fields=["name", "graduate", "status", "status_date", "score", "score_explanation"],
-		order_by="creation",
-	)
-
-
 def ensure_workflow() -> bool:
 	"""The Vacancy Request workflow from the app's fixtures, loaded as `bench migrate` would; False if absent."""
 	if frappe.db.exists("Workflow", WORKFLOW):
@@ -272,8 +177,8 @@ class TestVacancyRequest(FrappeTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.hook_patcher = patch_permission_hooks()
-		make_users()
-		make_profession(PROFESSION)
+		make_center_users()
+		make_profession(VACANCY_PROFESSION)
 		make_profession(OTHER_PROFESSION)
 
 	@classmethod
@@ -323,10 +228,10 @@ class TestVacancyRequest(FrappeTestCase):
 
 	def test_add_candidates_scores_them_and_refuses_without_transfer_consent(self):
 		request = make_request()
-		with_consent = make_graduate("Согласный")
-		without_consent = make_graduate("Несогласный", consent=False)
+		with_consent = make_job_seeker("Согласный")
+		without_consent = make_job_seeker("Несогласный", consent=False)
 
-		frappe.set_user(SPECIALIST)
+		frappe.set_user(SPECIALIST_USER)
 		added = add_candidates(request.name, json.dumps([with_consent.name]))
 		self.assertEqual(added, [with_consent.name])
 		(row,) = candidates_of(request.name)
@@ -335,7 +240,7 @@ class TestVacancyRequest(FrappeTestCase):
 		self.assertIn("Profession matches", row.score_explanation)
 		self.assertEqual(getdate(row.status_date), getdate())
 
-		another = make_graduate("Другой согласный")
+		another = make_job_seeker("Другой согласный")
 		with self.assertRaises(CandidateNotAllowedError) as raised:
 			add_candidates(request.name, [another.name, without_consent.name])
 		self.assertIn(without_consent.full_name, str(raised.exception))
@@ -343,12 +248,12 @@ class TestVacancyRequest(FrappeTestCase):
 
 	def test_candidate_made_in_its_own_form_is_checked_and_scored(self):
 		request = make_request()
-		refused = make_graduate("Формовой", consent=False)
+		refused = make_job_seeker("Формовой", consent=False)
 		candidate = {"doctype": "Vacancy Candidate", "vacancy_request": request.name}
 		with self.assertRaises(CandidateNotAllowedError):
 			frappe.get_doc({**candidate, "graduate": refused.name}).insert()
 
-		allowed = make_graduate("Формовой согласный")
+		allowed = make_job_seeker("Формовой согласный")
 		doc = frappe.get_doc({**candidate, "graduate": allowed.name}).insert()
 		self.assertEqual((doc.position, doc.employer), (request.position, request.employer))
 		self.assertGreater(doc.score, 0)
@@ -356,7 +261,7 @@ class TestVacancyRequest(FrappeTestCase):
 
 	def test_a_graduate_is_proposed_only_once(self):
 		request = make_request()
-		graduate = make_graduate("Двойной")
+		graduate = make_job_seeker("Двойной")
 		self.assertEqual(add_candidates(request.name, [graduate.name, graduate.name]), [graduate.name])
 		self.assertEqual(add_candidates(request.name, [graduate.name]), [])
 		with self.assertRaises(InvalidFieldValueError):
@@ -366,7 +271,7 @@ class TestVacancyRequest(FrappeTestCase):
 
 	def test_status_change_of_a_candidate_updates_its_date(self):
 		request = make_request()
-		graduate = make_graduate("Датный")
+		graduate = make_job_seeker("Датный")
 		add_candidates(request.name, [graduate.name])
 		name = candidates_of(request.name)[0].name
 		frappe.db.set_value("Vacancy Candidate", name, "status_date", add_days(getdate(), -10))
@@ -380,22 +285,22 @@ class TestVacancyRequest(FrappeTestCase):
 
 	def test_deleting_a_request_deletes_its_proposals(self):
 		request = make_request()
-		add_candidates(request.name, [make_graduate("Удалённый").name])
+		add_candidates(request.name, [make_job_seeker("Удалённый").name])
 		request.delete()
 		self.assertEqual(candidates_of(request.name), [])
 
 	def test_suggest_ranks_graduates_and_explains(self):
 		employer = make_employer("Доступная кухня", special_workplaces=1)
 		request = make_request(employer)
-		best = make_graduate("Лучший", actual_address="Ленинградская обл., г. Всеволожск, ул. Ленина, д. 1")
-		middle = make_graduate("Средний", actual_address="г. Санкт-Петербург, ул. Садовая, д. 2")
-		other = make_graduate("Другой", profession=make_profession(OTHER_PROFESSION))
-		employed_or_far = make_graduate("Учащийся", study_end=add_years(getdate(), 2))
+		best = make_job_seeker("Лучший", actual_address="Ленинградская обл., г. Всеволожск, ул. Ленина, д. 1")
+		middle = make_job_seeker("Средний", actual_address="г. Санкт-Петербург, ул. Садовая, д. 2")
+		other = make_job_seeker("Другой", profession=make_profession(OTHER_PROFESSION))
+		employed_or_far = make_job_seeker("Учащийся", study_end=add_years(getdate(), 2))
 		frappe.get_doc(
 			{"doctype": "Graduate Personal Data", "graduate": best.name, "special_workplace_needs": "Пандус"}
 		).insert(ignore_permissions=True)
 
-		frappe.set_user(SPECIALIST)
+		frappe.set_user(SPECIALIST_USER)
 		suggestions = suggest_candidates(request.name, limit=500)
 		order = [row["graduate"] for row in suggestions]
 		self.assertLess(order.index(best.name), order.index(middle.name))
@@ -409,13 +314,13 @@ class TestVacancyRequest(FrappeTestCase):
 
 	def test_suggest_leaves_out_present_candidates(self):
 		request = make_request()
-		graduate = make_graduate("Присутствующий")
+		graduate = make_job_seeker("Присутствующий")
 		add_candidates(request.name, [graduate.name])
 		self.assertNotIn(graduate.name, [row["graduate"] for row in suggest_candidates(request.name, 500)])
 
 	def test_suggest_and_add_need_write_permission(self):
 		request = make_request(kind="Targeted Training")
-		for user in (DIRECTOR, COMMITTEE):
+		for user in (DIRECTOR_USER, ADMISSIONS_USER):
 			frappe.set_user(user)
 			with self.assertRaises(frappe.PermissionError):
 				suggest_candidates(request.name)
@@ -436,7 +341,7 @@ class TestVacancyRequest(FrappeTestCase):
 	def test_admissions_committee_sees_only_targeted_training(self):
 		targeted = make_request(kind="Targeted Training")
 		employment = make_request(kind="Employment")
-		frappe.set_user(COMMITTEE)
+		frappe.set_user(ADMISSIONS_USER)
 
 		names = frappe.get_list("Vacancy Request", pluck="name", limit_page_length=0)
 		self.assertIn(targeted.name, names)
@@ -449,9 +354,9 @@ class TestVacancyRequest(FrappeTestCase):
 
 	def test_admissions_committee_never_gets_age_gender_or_candidates(self):
 		request = make_request(kind="Targeted Training")
-		graduate = make_graduate("Скрытый")
+		graduate = make_job_seeker("Скрытый")
 		add_candidates(request.name, [graduate.name])
-		frappe.set_user(COMMITTEE)
+		frappe.set_user(ADMISSIONS_USER)
 
 		for fetched in (
 			frappe.client.get("Vacancy Request", request.name),
@@ -498,7 +403,7 @@ class TestVacancyRequest(FrappeTestCase):
 			["name", "position", f"{joined}.gender_requirement", f"{joined}.age_requirement"],
 			["*"],
 		)
-		for user in (COMMITTEE, DIRECTOR, SUPERVISOR):
+		for user in (ADMISSIONS_USER, DIRECTOR_USER, SUPERVISOR_USER):
 			frappe.set_user(user)
 			for fields in field_lists:
 				for call in (
@@ -511,16 +416,16 @@ class TestVacancyRequest(FrappeTestCase):
 					self.assertNotIn(GENDER, as_text(result), (user, fields))
 				with self.assertRaises(frappe.PermissionError, msg=(user, fields)):
 					frappe.get_list(INTERNAL_DOCTYPE, fields=fields)
-		frappe.set_user(SUPERVISOR)
+		frappe.set_user(SUPERVISOR_USER)
 		with self.assertRaises(frappe.PermissionError):
 			frappe.get_list("Vacancy Request")
 
 	def test_get_list_cannot_reach_candidates(self):
 		"""Candidates are not a child table: joining or filtering them needs read rights on Vacancy Candidate."""
 		request = make_request(kind="Targeted Training")
-		graduate = make_graduate("Дочерний")
+		graduate = make_job_seeker("Дочерний")
 		add_candidates(request.name, [graduate.name])
-		frappe.set_user(COMMITTEE)
+		frappe.set_user(ADMISSIONS_USER)
 		with self.assertRaises(frappe.PermissionError):
 			frappe.get_list(
 				"Vacancy Request",
@@ -537,7 +442,7 @@ class TestVacancyRequest(FrappeTestCase):
 	def test_get_list_filters_cannot_probe_the_age_requirement(self):
 		"""A filter on a field one may not read would answer yes or no; none reaches the wishes."""
 		request = make_request(kind="Targeted Training")
-		for user in (COMMITTEE, DIRECTOR):
+		for user in (ADMISSIONS_USER, DIRECTOR_USER):
 			frappe.set_user(user)
 			answers = []
 			for age in (AGE, "до 30 лет"):
@@ -581,14 +486,14 @@ class TestVacancyRequest(FrappeTestCase):
 			"report view": lambda: report_view(INTERNAL_DOCTYPE, ["name", *INTERNAL_FIELDS]),
 			"form": lambda: load_form(INTERNAL_DOCTYPE, request.name),
 		}
-		for user in (COMMITTEE, DIRECTOR, SUPERVISOR):
+		for user in (ADMISSIONS_USER, DIRECTOR_USER, SUPERVISOR_USER):
 			frappe.set_user(user)
 			self.assertFalse(frappe.has_permission(INTERNAL_DOCTYPE, "read", doc=request.name, user=user))
 			for route, call in routes.items():
 				with self.assertRaises(frappe.PermissionError, msg=(user, route)):
 					call()
 				frappe.clear_messages()
-		frappe.set_user(COMMITTEE)
+		frappe.set_user(ADMISSIONS_USER)
 		loaded = load_form("Vacancy Request", request.name)
 		self.assertFalse(loaded["__onload"]["can_read_internal_requirements"])
 		self.assertNotIn(AGE, as_text(loaded))
@@ -596,7 +501,7 @@ class TestVacancyRequest(FrappeTestCase):
 	def test_head_and_specialist_read_the_internal_requirements(self):
 		"""The positive control: the same routes give the Center its own data."""
 		request = make_request(kind="Targeted Training")
-		for user in (HEAD, SPECIALIST):
+		for user in (HEAD_USER, SPECIALIST_USER):
 			frappe.set_user(user)
 			self.assertEqual(frappe.client.get(INTERNAL_DOCTYPE, request.name)["age_requirement"], AGE)
 			self.assertEqual(rest_get(INTERNAL_DOCTYPE, request.name)["gender_requirement"], GENDER)
@@ -622,9 +527,9 @@ class TestVacancyRequest(FrappeTestCase):
 
 	def test_director_reads_candidates_but_not_age_or_gender(self):
 		request = make_request()
-		graduate = make_graduate("Директорский")
+		graduate = make_job_seeker("Директорский")
 		add_candidates(request.name, [graduate.name])
-		frappe.set_user(DIRECTOR)
+		frappe.set_user(DIRECTOR_USER)
 		fetched = frappe.client.get("Vacancy Request", request.name)
 		self.assertNotIn(AGE, as_text(fetched))
 		self.assertFalse(frappe.has_permission("Vacancy Request", "write", request.name))
@@ -636,7 +541,7 @@ class TestVacancyRequest(FrappeTestCase):
 		self.assertFalse(frappe.has_permission(INTERNAL_DOCTYPE, "read"))
 
 	def test_specialist_records_age_and_gender(self):
-		frappe.set_user(SPECIALIST)
+		frappe.set_user(SPECIALIST_USER)
 		request = frappe.get_doc(
 			{
 				"doctype": "Vacancy Request",
@@ -658,7 +563,7 @@ class TestVacancyRequest(FrappeTestCase):
 
 	def test_deleting_a_request_deletes_its_internal_requirements_without_a_copy(self):
 		request = make_request()
-		frappe.set_user(SPECIALIST)
+		frappe.set_user(SPECIALIST_USER)
 		frappe.delete_doc("Vacancy Request", request.name)
 		self.assertFalse(frappe.db.exists(INTERNAL_DOCTYPE, request.name))
 		frappe.set_user("Administrator")
@@ -685,7 +590,7 @@ class TestVacancyRequest(FrappeTestCase):
 		if not ensure_workflow():
 			self.skipTest("Vacancy Request Workflow fixture is not merged yet")
 		request = make_request()
-		frappe.set_user(HEAD)
+		frappe.set_user(HEAD_USER)
 		request = frappe.get_doc("Vacancy Request", request.name)
 		self.assertEqual(request.status, "Draft")
 		request = apply_workflow(request, "Register")
@@ -695,7 +600,7 @@ class TestVacancyRequest(FrappeTestCase):
 		request = apply_workflow(request, "Close")
 		self.assertEqual(request.status, "Closed")
 
-		frappe.set_user(DIRECTOR)
+		frappe.set_user(DIRECTOR_USER)
 		other = frappe.get_doc("Vacancy Request", make_request().name)
 		with self.assertRaises(frappe.ValidationError):
 			apply_workflow(other, "Register")
@@ -713,7 +618,7 @@ class TestVacancyRequest(FrappeTestCase):
 			probation_period="3 месяца",
 			education_requirement="Профессиональное обучение",
 		)
-		frappe.set_user(SPECIALIST)
+		frappe.set_user(SPECIALIST_USER)
 		html = frappe.get_print("Vacancy Request", request.name, print_format="Vacancy Request Form")
 		for text in (
 			"ЗАЯВКА ОТ ПОТЕНЦИАЛЬНОГО РАБОТОДАТЕЛЯ",
@@ -729,7 +634,7 @@ class TestVacancyRequest(FrappeTestCase):
 		):
 			self.assertIn(text, html)
 
-		for user in (DIRECTOR, COMMITTEE):
+		for user in (DIRECTOR_USER, ADMISSIONS_USER):
 			frappe.set_user(user)
 			html = frappe.get_print("Vacancy Request", request.name, print_format="Vacancy Request Form")
 			self.assertIn("Требования к кандидату", html)
@@ -741,7 +646,7 @@ class TestVacancyRequest(FrappeTestCase):
 
 		with_wishes = make_request(kind="Targeted Training")
 		without = make_request(kind="Targeted Training", age_requirement=None, gender_requirement=None)
-		frappe.set_user(HEAD)
+		frappe.set_user(HEAD_USER)
 		self.assertEqual(
 			citi_vacancy_requirements_for_print(with_wishes.name),
 			{"age_requirement": AGE, "gender_requirement": GENDER},
@@ -749,6 +654,6 @@ class TestVacancyRequest(FrappeTestCase):
 		blank = {"age_requirement": "", "gender_requirement": ""}
 		self.assertEqual(citi_vacancy_requirements_for_print(without.name), blank)
 		self.assertEqual(citi_vacancy_requirements_for_print(None), blank)
-		for user in (DIRECTOR, COMMITTEE, SUPERVISOR):
+		for user in (DIRECTOR_USER, ADMISSIONS_USER, SUPERVISOR_USER):
 			frappe.set_user(user)
 			self.assertEqual(citi_vacancy_requirements_for_print(with_wishes.name), blank, user)

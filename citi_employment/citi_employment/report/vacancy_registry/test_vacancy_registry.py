@@ -8,20 +8,23 @@ from frappe.desk.query_report import run
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate
 
-from citi_employment.citi_employment.doctype.graduate_placement.test_graduate_placement import make_placement
 from citi_employment.citi_employment.doctype.vacancy_request.test_vacancy_request import (
-	COMMITTEE,
-	DIRECTOR,
-	OTHER_PROFESSION,
-	PROFESSION,
-	make_employer,
-	make_graduate,
-	make_profession,
-	make_request,
-	make_users,
 	patch_permission_hooks,
 )
 from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request import add_candidates
+from citi_employment.tests.records import (
+	ADMISSIONS_USER,
+	DIRECTOR_USER,
+	OTHER_PROFESSION,
+	TEACHER_USER,
+	VACANCY_PROFESSION,
+	make_center_users,
+	make_employer,
+	make_job_seeker,
+	make_placement,
+	make_profession,
+	make_request,
+)
 
 REPORT = "Vacancy Registry"
 
@@ -39,8 +42,8 @@ class TestVacancyRegistry(FrappeTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.hook_patcher = patch_permission_hooks()
-		make_users()
-		make_profession(PROFESSION)
+		make_center_users()
+		make_profession(VACANCY_PROFESSION)
 		make_profession(OTHER_PROFESSION)
 		frappe.db.delete("Vacancy Request")  # rolled back with the class
 		cls.start = add_days(getdate(), 40)
@@ -57,7 +60,7 @@ class TestVacancyRegistry(FrappeTestCase):
 		frappe.db.set_value(
 			"Vacancy Request", {"status": "Draft", "positions_count": ("<", 5)}, "status", "Registered"
 		)
-		graduate = make_graduate("Реестровый")
+		graduate = make_job_seeker("Реестровый")
 		add_candidates(cls.targeted.name, [graduate.name])
 		make_placement(graduate.name, vacancy_request=cls.targeted.name)
 
@@ -71,10 +74,10 @@ class TestVacancyRegistry(FrappeTestCase):
 		frappe.set_user("Administrator")
 
 	def test_open_positions_are_grouped_by_profession(self):
-		frappe.set_user(DIRECTOR)
+		frappe.set_user(DIRECTOR_USER)
 		result = registry()
 		rows = by_profession(result)
-		cook = rows[PROFESSION]
+		cook = rows[VACANCY_PROFESSION]
 		self.assertEqual(cook["requests"], 2)
 		self.assertEqual(cook["open_positions"], 2 + 2)  # 3 asked, 1 placed; plus 2
 		self.assertEqual(cook["employers"], 2)
@@ -87,21 +90,23 @@ class TestVacancyRegistry(FrappeTestCase):
 		self.assertEqual(summary["Requests"], 3)
 
 	def test_filters(self):
-		frappe.set_user(DIRECTOR)
+		frappe.set_user(DIRECTOR_USER)
 		self.assertEqual(set(by_profession(registry(kind="Employment"))), {OTHER_PROFESSION})
-		self.assertEqual(by_profession(registry(region="Saint Petersburg"))[PROFESSION]["open_positions"], 2)
+		self.assertEqual(
+			by_profession(registry(region="Saint Petersburg"))[VACANCY_PROFESSION]["open_positions"], 2
+		)
 		rows = by_profession(
 			registry(from_date=str(add_days(self.start, 5)), to_date=str(add_days(self.start, 20)))
 		)
-		self.assertEqual(rows[PROFESSION]["requests"], 1)
+		self.assertEqual(rows[VACANCY_PROFESSION]["requests"], 1)
 		self.assertNotIn(OTHER_PROFESSION, rows)
 
 	def test_admissions_committee_gets_targeted_training_without_personal_data(self):
-		frappe.set_user(COMMITTEE)
+		frappe.set_user(ADMISSIONS_USER)
 		result = registry()
 		rows = by_profession(result)
-		self.assertEqual(set(rows), {PROFESSION})
-		self.assertEqual(rows[PROFESSION]["open_positions"], 4)
+		self.assertEqual(set(rows), {VACANCY_PROFESSION})
+		self.assertEqual(rows[VACANCY_PROFESSION]["open_positions"], 4)
 		fieldnames = {column["fieldname"] for column in result["columns"]}
 		self.assertEqual(
 			fieldnames, {"profession", "requests", "open_positions", "employers", "kinds", "earliest_start"}
@@ -113,10 +118,6 @@ class TestVacancyRegistry(FrappeTestCase):
 		self.assertNotIn("Female", text)
 
 	def test_other_roles_cannot_run_it(self):
-		from citi_employment import roles
-		from citi_employment.personal_data.testing import make_user
-
-		make_user("vr-teacher@citi.invalid", roles.TEACHER)
-		frappe.set_user("vr-teacher@citi.invalid")
+		frappe.set_user(TEACHER_USER)
 		with self.assertRaises(frappe.PermissionError):
 			registry()
