@@ -377,13 +377,6 @@ def ensure_outgoing_email_account() -> None:
 	).insert(ignore_permissions=True)
 
 
-def register_print_helper() -> None:
-	"""Make ``citi_consent_print`` available to print templates even before hooks.py registers it."""
-	from citi_employment.personal_data.printing import citi_consent_print
-
-	frappe.get_jenv().globals.setdefault("citi_consent_print", citi_consent_print)
-
-
 def messages_shown() -> str:
 	"""Titles and messages of everything msgprinted in this request, whatever form v15 keeps them in."""
 	parts = []

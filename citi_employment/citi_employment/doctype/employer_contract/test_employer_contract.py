@@ -7,7 +7,7 @@ from unittest.mock import patch
 
 import frappe
 from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
-from frappe.tests.utils import FrappeTestCase, patch_hooks
+from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate, nowdate
 
 from citi_employment.citi_employment.doctype.employer_contract import employer_contract as controller
@@ -36,14 +36,6 @@ from citi_employment.tests.records import (
 COOPERATION = "Cooperation (Partnership)"
 TARGETED = "Targeted Vocational Training"
 PRACTICE = "Practice"
-
-CONTROLLER_PATH = "citi_employment.citi_employment.doctype.employer_contract.employer_contract"
-PERMISSION_HOOKS = {
-	"permission_query_conditions": {
-		"Employer Contract": [f"{CONTROLLER_PATH}.get_permission_query_conditions"]
-	},
-	"has_permission": {"Employer Contract": [f"{CONTROLLER_PATH}.has_permission"]},
-}
 
 
 def expected_number(prefix: str, sequence: int) -> str:
@@ -243,14 +235,14 @@ class TestEmployerContract(FrappeTestCase):
 	def test_practice_supervisor_reads_only_practice_contracts(self):
 		practice = make_contract(PRACTICE, self.other_employer, valid_from="2050-01-01")
 		cooperation = make_contract(COOPERATION, self.other_employer, valid_from="2050-01-01")
-		with patch_hooks(PERMISSION_HOOKS), self.set_user(SUPERVISOR_USER):
+		with self.set_user(SUPERVISOR_USER):
 			visible = set(frappe.get_list("Employer Contract", pluck="name"))
 			self.assertIn(practice.name, visible)
 			self.assertNotIn(cooperation.name, visible)
 			self.assertTrue(frappe.has_permission("Employer Contract", "read", doc=practice.name))
 			self.assertFalse(frappe.has_permission("Employer Contract", "read", doc=cooperation.name))
 			self.assertFalse(frappe.has_permission("Employer Contract", "write", doc=practice.name))
-		with patch_hooks(PERMISSION_HOOKS), self.set_user(HEAD_USER):
+		with self.set_user(HEAD_USER):
 			self.assertIn(cooperation.name, frappe.get_list("Employer Contract", pluck="name"))
 
 	def test_practice_supervisor_rule_functions(self):

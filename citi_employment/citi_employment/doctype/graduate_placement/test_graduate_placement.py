@@ -8,9 +8,6 @@ from frappe.utils import add_days, getdate
 from citi_employment.citi_employment.doctype.graduate_placement.graduate_placement import (
 	PlacementNotAllowedError,
 )
-from citi_employment.citi_employment.doctype.vacancy_request.test_vacancy_request import (
-	patch_permission_hooks,
-)
 from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request import add_candidates
 from citi_employment.field_errors import InvalidFieldValueError
 from citi_employment.tests.records import (
@@ -32,15 +29,8 @@ class TestGraduatePlacement(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.hook_patcher = patch_permission_hooks()
 		make_center_users()
 		make_profession(VACANCY_PROFESSION)
-
-	@classmethod
-	def tearDownClass(cls):
-		if cls.hook_patcher:
-			cls.hook_patcher.stop()
-		super().tearDownClass()
 
 	def tearDown(self):
 		frappe.set_user("Administrator")

@@ -16,7 +16,6 @@ from citi_employment.tests.records import (
 	make_center_users,
 	make_consent,
 	make_graduate,
-	register_print_helper,
 )
 
 CONSENT = "Personal Data Consent"
@@ -225,11 +224,9 @@ class TestPersonalDataConsent(FrappeTestCase):
 		).insert(ignore_permissions=True)
 		consent = make_consent(graduate)
 		frappe.set_user(SPECIALIST_USER)
-		register_print_helper()
 		html = frappe.get_print(CONSENT, consent.name, print_format="Personal Data Consent Minor")
 		self.assertIn("654321", html)
 		frappe.set_user(DIRECTOR_USER)
-		register_print_helper()
 		html = frappe.get_print(CONSENT, consent.name, print_format="Personal Data Consent Minor")
 		self.assertNotIn("654321", html)
 		self.assertIn("Согласиева Анна Петровна", html)
@@ -237,7 +234,6 @@ class TestPersonalDataConsent(FrappeTestCase):
 	# --- print formats -----------------------------------------------------------------------------
 
 	def print_html(self, consent, print_format: str) -> str:
-		register_print_helper()
 		return frappe.get_print(CONSENT, consent.name, print_format=print_format)
 
 	def test_adult_print_lists_categories_and_allowed_transfers(self):

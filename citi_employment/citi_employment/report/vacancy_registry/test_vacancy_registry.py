@@ -8,9 +8,6 @@ from frappe.desk.query_report import run
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate
 
-from citi_employment.citi_employment.doctype.vacancy_request.test_vacancy_request import (
-	patch_permission_hooks,
-)
 from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request import add_candidates
 from citi_employment.tests.records import (
 	ADMISSIONS_USER,
@@ -41,7 +38,6 @@ class TestVacancyRegistry(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.hook_patcher = patch_permission_hooks()
 		make_center_users()
 		make_profession(VACANCY_PROFESSION)
 		make_profession(OTHER_PROFESSION)
@@ -63,12 +59,6 @@ class TestVacancyRegistry(FrappeTestCase):
 		graduate = make_job_seeker("Реестровый")
 		add_candidates(cls.targeted.name, [graduate.name])
 		make_placement(graduate.name, vacancy_request=cls.targeted.name)
-
-	@classmethod
-	def tearDownClass(cls):
-		if cls.hook_patcher:
-			cls.hook_patcher.stop()
-		super().tearDownClass()
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
