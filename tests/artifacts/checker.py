@@ -848,8 +848,50 @@ def _doc_references(template: nodes.Template) -> Iterator[str]:
 			yield node.args[0].value
 
 
+def _template_names(template: nodes.Template) -> Iterator[str]:
+	"""Templates named by `{% include %}`, `{% import %}`, `{% from … import %}` and `{% extends %}`."""
+	for node in template.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
+		if isinstance(node.template, nodes.Const) and isinstance(node.template.value, str):
+			yield node.template.value
+
+
+def template_file(tree: AppTree, name: str) -> Path | None:
+	"""The file Frappe's loader (v15 `get_jloader`) opens for `name` in this app, None for another app's.
+
+	`citi_employment/templates/x.html` is `templates/x.html` in the app package (PrefixLoader). An unprefixed
+	name (`templates/…`, `www/…`, or any folder of the package) is taken as this app's, since the loader tries
+	this app before Frappe; another app's template must carry its app prefix (`frappe/templates/…`)."""
+	first, _, rest = name.partition("/")
+	if first == APP:
+		return tree.package / rest
+	if rest and first not in JINJA_FOLDERS and not (tree.package / first).is_dir():
+		return None
+	return tree.package / name
+
+
+def _included_templates(
+	tree: AppTree, path: Path, template: nodes.Template, seen: set[Path]
+) -> Iterator[Problem | tuple[Path, nodes.Template]]:
+	"""Each template `template` pulls in, recursively: a Problem for a missing or broken one."""
+	for name in _template_names(template):
+		target = template_file(tree, name)
+		if target is None or target in seen:
+			continue
+		seen.add(target)
+		if not target.is_file():
+			yield tree.problem(path, f"includes {name!r}, which does not exist ({tree.rel(target)})")
+			continue
+		included, error = tree.parse_jinja(target, target.read_text(encoding="utf-8"))
+		if included is None:
+			yield error
+			continue
+		yield target, included
+		yield from _included_templates(tree, target, included, seen)
+
+
 def check_print_formats(tree: AppTree) -> list[Problem]:
-	"""Standard print formats have a template that compiles and reads only real fields of their DocType."""
+	"""Standard print formats have a template that compiles, whose included templates exist and compile, and
+	that (with what it includes) reads only real fields of their DocType."""
 	problems = []
 	for artifact in tree.artifacts("print_format"):
 		problems += _artifact_identity(tree, artifact)
@@ -872,13 +914,20 @@ def check_print_formats(tree: AppTree) -> list[Problem]:
 		if template is None:
 			problems.append(error)
 			continue
+		templates = [(path, template)]
+		for found_template in _included_templates(tree, path, template, {path}):
+			if isinstance(found_template, Problem):
+				problems.append(found_template)
+			else:
+				templates.append(found_template)
 		fields = tree.fields(doc_type)
 		if not fields:
 			continue
 		allowed = fields.keys() | STANDARD_FIELDS | PRINT_DOC_MEMBERS
-		for name in sorted(set(_doc_references(template)) - allowed):
-			problems.append(tree.problem(path, f"doc.{name}: {doc_type!r} has no such field"))
-	return problems
+		for template_path, parsed in templates:
+			for name in sorted(set(_doc_references(parsed)) - allowed):
+				problems.append(tree.problem(template_path, f"doc.{name}: {doc_type!r} has no such field"))
+	return list(dict.fromkeys(problems))
 
 
 def check_reports(tree: AppTree) -> list[Problem]:

@@ -255,6 +255,50 @@ def test_print_reads_a_missing_field(mini_app: MiniApp, reference: str) -> None:
 	assert_reported(problems, PRINT_HTML, "doc.passport_series", "'Graduate' has no such field")
 
 
+SHARED = "citi_employment/templates/print/shared.html"
+SHARED_MACROS = '{% macro line(value) %}<span class="ce-line">{{ value | e }}</span>{% endmacro %}\n'
+
+
+@pytest.mark.parametrize(
+	"statement",
+	[
+		'{% import "citi_employment/templates/print/missing.html" as forms %}',
+		'{% from "citi_employment/templates/print/missing.html" import line %}',
+		'{% include "templates/print/missing.html" %}',
+	],
+)
+def test_print_includes_a_missing_template(mini_app: MiniApp, statement: str) -> None:
+	mini_app.write(PRINT_HTML, statement + "\n" + PRINT_TEMPLATE)
+	problems = run(mini_app, checker.check_print_formats)
+	assert_reported(problems, PRINT_HTML, "missing.html", "does not exist")
+
+
+def test_print_includes_an_existing_template(mini_app: MiniApp) -> None:
+	mini_app.write(SHARED, SHARED_MACROS)
+	statement = (
+		'{% import "citi_employment/templates/print/shared.html" as forms %}{{ forms.line(doc.full_name) }}'
+	)
+	mini_app.write(PRINT_HTML, statement + "\n" + PRINT_TEMPLATE)
+	assert run(mini_app, checker.check_print_formats) == []
+
+
+def test_print_include_of_another_app_is_not_looked_up(mini_app: MiniApp) -> None:
+	statement = '{% from "frappe/templates/print_formats/standard_macros.html" import render_field %}'
+	mini_app.write(PRINT_HTML, statement + "\n" + PRINT_TEMPLATE)
+	assert run(mini_app, checker.check_print_formats) == []
+
+
+def test_print_included_template_is_checked_too(mini_app: MiniApp) -> None:
+	mini_app.write(SHARED, SHARED_MACROS + "{{ doc.passport_series }}{% if %}\n")
+	mini_app.write(
+		PRINT_HTML, '{% include "citi_employment/templates/print/shared.html" %}\n' + PRINT_TEMPLATE
+	)
+	assert_reported(run(mini_app, checker.check_print_formats), SHARED, "Jinja syntax error")
+	mini_app.write(SHARED, SHARED_MACROS + "{{ doc.passport_series }}\n")
+	problems = run(mini_app, checker.check_print_formats)
+	assert_reported(problems, SHARED, "doc.passport_series", "'Graduate' has no such field")
+
+
 def test_print_for_missing_doctype(mini_app: MiniApp) -> None:
 	edit_json(mini_app, PRINT_FORMAT, lambda data: data.update(doc_type="Student"))
 	assert_reported(run(mini_app, checker.check_print_formats), PRINT_FORMAT, "doc_type 'Student'")
