@@ -65,13 +65,19 @@ function destroy(frm) {
 					label: __(
 						"I confirm the early destruction of this graduate's personal data. This cannot be undone."
 					),
-					reqd: 1,
 				},
 		  ]
 		: [];
 	frappe.prompt(
 		fields,
 		(values) => {
+			// A Check field is never "missing", so the dialog cannot enforce the confirmation itself.
+			if (early && !values.confirm_early) {
+				frappe.msgprint(
+					__("Tick the confirmation to destroy the data before the due date.")
+				);
+				return;
+			}
 			frappe
 				.call("citi_employment.personal_data.destruction.destroy", {
 					consent: frm.doc.name,

@@ -1,7 +1,18 @@
 // Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 // For license information, please see license.txt
 
+// Only these roles may pass a graduate's documents to an employer (the server checks again).
+const RESUME_SENDER_ROLES = ["Employment Center Head", "Employment Specialist"];
+
 frappe.ui.form.on("Student Resume", {
+	refresh(frm) {
+		if (frm.is_new() || !frm.doc.graduate) {
+			return;
+		}
+		if (RESUME_SENDER_ROLES.some((role) => frappe.user.has_role(role))) {
+			frm.add_custom_button(__("Send to Employer"), () => send_resume_to_employer(frm));
+		}
+	},
 	graduate(frm) {
 		// The server adds the same row on insert; showing it now lets staff correct it before saving.
 		if (!frm.is_new() || !frm.doc.graduate || (frm.doc.education || []).length) {
@@ -21,3 +32,62 @@ frappe.ui.form.on("Student Resume", {
 			});
 	},
 });
+
+function send_resume_to_employer(frm) {
+	if (frm.is_dirty()) {
+		frappe.msgprint(__("Save the resume first: the saved version is sent."));
+		return;
+	}
+	frappe.prompt(
+		[
+			{
+				fieldname: "employer",
+				fieldtype: "Link",
+				options: "Employer",
+				label: __("Employer"),
+				reqd: 1,
+				description: __(
+					"The resume is sent as PDF to the employer's email, if the graduate's consent allows it."
+				),
+			},
+		],
+		(values) => {
+			frappe
+				.call({
+					method: "citi_employment.personal_data.sharing.send_to_employer",
+					args: {
+						graduate: frm.doc.graduate,
+						employer: values.employer,
+						document_type: frm.doctype,
+						document_name: frm.doc.name,
+					},
+					freeze: true,
+					freeze_message: __("Sending..."),
+				})
+				.then((r) => {
+					if (!r.message) {
+						return;
+					}
+					frappe.msgprint({
+						title: __("Resume Sent"),
+						indicator: "green",
+						message: __(
+							"The resume is queued for sending to {0}. Transfer logged as {1}.",
+							[
+								frappe.format(values.employer, {
+									fieldtype: "Link",
+									options: "Employer",
+								}),
+								frappe.format(r.message, {
+									fieldtype: "Link",
+									options: "Personal Data Transfer",
+								}),
+							]
+						),
+					});
+				});
+		},
+		__("Send to Employer"),
+		__("Send")
+	);
+}

@@ -11,7 +11,9 @@ frappe.ui.form.on("Vacancy Request", {
 		}
 		// The server says only whether the user may read the age and gender wishes; they stay in their own DocType.
 		if (frm.doc.__onload?.can_read_internal_requirements) {
-			frm.add_custom_button(__("Internal Requirements"), () => open_internal_requirements(frm));
+			frm.add_custom_button(__("Internal Requirements"), () =>
+				open_internal_requirements(frm)
+			);
 		}
 		if (frm.has_perm("write")) {
 			frm.add_custom_button(__("Suggest Candidates"), () => suggest_candidates(frm));
@@ -50,12 +52,13 @@ function show_suggestions(frm, suggestions) {
 	}
 	const dialog = new frappe.ui.Dialog({
 		title: __("Suggested Candidates"),
-		size: "large",
+		size: "extra-large",
 		fields: [
 			{
 				fieldname: "suggestions",
 				fieldtype: "Table",
 				cannot_add_rows: true,
+				cannot_delete_rows: true,
 				in_place_edit: false,
 				data: suggestions.map((row) => ({
 					graduate: row.graduate,
@@ -64,16 +67,47 @@ function show_suggestions(frm, suggestions) {
 					explanation: row.explanation.join("; "),
 				})),
 				fields: [
-					{ fieldname: "graduate", fieldtype: "Link", options: "Graduate", label: __("Graduate"), in_list_view: 1, read_only: 1, columns: 2 },
-					{ fieldname: "graduate_name", fieldtype: "Data", label: __("Graduate Name"), in_list_view: 1, read_only: 1, columns: 2 },
-					{ fieldname: "score", fieldtype: "Int", label: __("Score"), in_list_view: 1, read_only: 1, columns: 1 },
-					{ fieldname: "explanation", fieldtype: "Small Text", label: __("Score Explanation"), in_list_view: 1, read_only: 1, columns: 5 },
+					{
+						fieldname: "graduate",
+						fieldtype: "Link",
+						options: "Graduate",
+						label: __("Graduate"),
+						in_list_view: 1,
+						read_only: 1,
+						columns: 2,
+					},
+					{
+						fieldname: "graduate_name",
+						fieldtype: "Data",
+						label: __("Graduate Name"),
+						in_list_view: 1,
+						read_only: 1,
+						columns: 2,
+					},
+					{
+						fieldname: "score",
+						fieldtype: "Int",
+						label: __("Score"),
+						in_list_view: 1,
+						read_only: 1,
+						columns: 1,
+					},
+					{
+						fieldname: "explanation",
+						fieldtype: "Small Text",
+						label: __("Score Explanation"),
+						in_list_view: 1,
+						read_only: 1,
+						columns: 5,
+					},
 				],
 			},
 		],
 		primary_action_label: __("Add Selected"),
 		primary_action() {
-			const selected = dialog.fields_dict.suggestions.grid.get_selected_children().map((row) => row.graduate);
+			const selected = dialog.fields_dict.suggestions.grid
+				.get_selected_children()
+				.map((row) => row.graduate);
 			if (!selected.length) {
 				frappe.msgprint(__("Select at least one graduate."));
 				return;
