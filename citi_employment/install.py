@@ -37,8 +37,23 @@ FRAPPE_WORKFLOW_STATES = frozenset(("Pending", "Approved", "Rejected"))
 FRAPPE_WORKFLOW_ACTIONS = frozenset(("Approve", "Reject", "Review"))
 
 
+# Frappe renders every address through the default Address Template, which the setup wizard makes; a site
+# that skipped the wizard has none and any form listing an address fails. This one follows the Russian
+# postal order: index, region, city, then street and house.
+ADDRESS_TEMPLATE_COUNTRY = "Russian Federation"
+RUSSIAN_ADDRESS_TEMPLATE = """{% if pincode %}{{ pincode }}, {% endif -%}
+{% if state %}{{ state }}, {% endif -%}
+{{ city }}<br>
+{{ address_line1 }}{% if address_line2 %}, {{ address_line2 }}{% endif %}<br>
+{{ _(country) }}<br>
+{% if phone %}{{ _("Phone") }}: {{ phone }}<br>{% endif -%}
+{% if email_id %}{{ _("Email") }}: {{ email_id }}<br>{% endif -%}
+"""
+
+
 def after_install() -> None:
 	persist_settings_defaults()
+	ensure_address_template()
 
 
 def before_uninstall() -> None:
@@ -57,6 +72,7 @@ def before_uninstall() -> None:
 	frappe.db.delete(
 		"Singles", {"doctype": ("in", [doctype.name for doctype in app_doctypes if doctype.issingle])}
 	)
+	delete_address_template()
 	delete_center_roles()
 
 
@@ -68,6 +84,32 @@ def persist_settings_defaults() -> None:
 	settings = frappe.get_single(SETTINGS_DOCTYPE)
 	settings.flags.ignore_permissions = True
 	settings.save()
+
+
+def ensure_address_template() -> None:
+	if frappe.db.exists("Address Template", {"is_default": 1}):
+		return
+	if frappe.db.exists("Address Template", ADDRESS_TEMPLATE_COUNTRY):
+		frappe.db.set_value("Address Template", ADDRESS_TEMPLATE_COUNTRY, "is_default", 1)
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Address Template",
+			"country": ADDRESS_TEMPLATE_COUNTRY,
+			"is_default": 1,
+			"template": RUSSIAN_ADDRESS_TEMPLATE,
+		}
+	).insert(ignore_permissions=True)
+
+
+def delete_address_template() -> None:
+	"""Only the template install made, unchanged: one the institution edited or had before stays."""
+	if (
+		frappe.db.get_value("Address Template", ADDRESS_TEMPLATE_COUNTRY, "template")
+		== RUSSIAN_ADDRESS_TEMPLATE
+	):
+		# Direct delete: the controller refuses to delete the default template, and here it goes with the app.
+		frappe.db.delete("Address Template", ADDRESS_TEMPLATE_COUNTRY)
 
 
 def delete_attached_files(doctype_names: list[str]) -> None:

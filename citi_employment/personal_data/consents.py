@@ -89,13 +89,23 @@ def to_state(row) -> ConsentState:
 
 def get_consent_states(graduate: str) -> list[ConsentState]:
 	"""The graduate's signed consents (cancelled ones say nothing)."""
+	return get_consent_states_of([graduate]).get(graduate, [])
+
+
+def get_consent_states_of(graduates: list[str]) -> dict[str, list[ConsentState]]:
+	"""Signed consents of many graduates in one query, oldest first, keyed by graduate."""
+	if not graduates:
+		return {}
 	rows = frappe.get_all(
 		CONSENT_DOCTYPE,
-		filters={"graduate": graduate, "docstatus": 1},
-		fields=list(STATE_FIELDS),
+		filters={"graduate": ("in", graduates), "docstatus": 1},
+		fields=["graduate", *STATE_FIELDS],
 		order_by="signed_on asc, creation asc",
 	)
-	return [to_state(row) for row in rows]
+	states: dict[str, list[ConsentState]] = {}
+	for row in rows:
+		states.setdefault(row.graduate, []).append(to_state(row))
+	return states
 
 
 def refresh_consent_status(graduate: str) -> str:

@@ -17,6 +17,24 @@ class TestInstall(FrappeTestCase):
 		self.assertCountEqual([role.name for role in roles], CENTER_ROLES)
 		self.assertTrue(all(role.desk_access and not role.disabled for role in roles))
 
+	def test_install_provides_a_default_address_template_in_russian_postal_order(self):
+		template = frappe.get_doc("Address Template", {"is_default": 1})
+		self.assertEqual(template.country, "Russian Federation")
+		address = frappe.get_doc(
+			{
+				"doctype": "Address",
+				"address_title": "Проба",
+				"address_line1": "ул. Ленина, д. 1",
+				"city": "г. Всеволожск",
+				"state": "Ленинградская обл.",
+				"pincode": "188640",
+				"country": "Russian Federation",
+			}
+		)
+		from frappe.contacts.doctype.address.address import get_address_display
+
+		self.assertIn("188640, Ленинградская обл., г. Всеволожск", get_address_display(address.as_dict()))
+
 	def test_install_is_idempotent_and_keeps_edited_settings(self):
 		frappe.db.set_single_value(SETTINGS_DOCTYPE, "deputy_director_name", "А.Б. Васильева")
 		role_count = frappe.db.count("Role")

@@ -13,7 +13,10 @@ from frappe.utils import formatdate, getdate
 
 from citi_employment.domain import candidate_scoring as scoring
 from citi_employment.domain.candidate_scoring import ScoreReason
+from citi_employment.domain.consents import transfer_problem
 from citi_employment.domain.graduate import SEEKING_EMPLOYMENT, STUDYING
+from citi_employment.personal_data.consents import get_consent_states_of
+from citi_employment.personal_data.sharing import TransferNotAllowedError, assert_transfer_allowed
 
 PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"
 REVOKED = "Revoked"
@@ -25,8 +28,6 @@ class CandidateNotAllowedError(frappe.ValidationError):
 
 def assert_candidate_allowed(graduate: str, graduate_name: str) -> None:
 	"""Proposing a graduate sends their data to the employer: it needs a consent allowing transfer (DESIGN §4)."""
-	from citi_employment.personal_data.sharing import TransferNotAllowedError, assert_transfer_allowed
-
 	try:
 		assert_transfer_allowed(graduate)
 	except TransferNotAllowedError:
@@ -39,6 +40,12 @@ def assert_candidate_allowed(graduate: str, graduate_name: str) -> None:
 			exc=CandidateNotAllowedError,
 			title=_("Consent Required"),
 		)
+
+
+def may_be_proposed(rows: list) -> list:
+	"""Only graduates whose consent allows transfer to employers: proposing one sends their data out."""
+	states = get_consent_states_of([row.name for row in rows])
+	return [row for row in rows if not transfer_problem(states.get(row.name, []))]
 
 
 def suggest(doc, limit: int = 20) -> list[dict]:
@@ -67,7 +74,7 @@ def suggest(doc, limit: int = 20) -> list[dict]:
 	)
 	if present:
 		query = query.where(graduate.name.notin(present))
-	rows = query.run(as_dict=True)
+	rows = may_be_proposed(query.run(as_dict=True))
 	ranked = scoring.rank_candidates(vacancy, to_candidates(rows), today, limit=limit)
 	names = {row.name: row.full_name for row in rows}
 	return [

@@ -239,6 +239,15 @@ class TestVacancyRequest(FrappeTestCase):
 		self.assertNotIn("Пандус", text)
 		self.assertEqual(best_row["graduate_name"], best.full_name)
 
+	def test_suggest_offers_only_graduates_whose_consent_allows_transfer(self):
+		request = make_request()
+		allowed = make_job_seeker("Согласный")
+		without_consent = make_job_seeker("Несогласный", consent=False)
+		frappe.set_user(SPECIALIST_USER)
+		offered = [row["graduate"] for row in suggest_candidates(request.name, limit=500)]
+		self.assertIn(allowed.name, offered)
+		self.assertNotIn(without_consent.name, offered)
+
 	def test_suggest_leaves_out_present_candidates(self):
 		request = make_request()
 		graduate = make_job_seeker("Присутствующий")
