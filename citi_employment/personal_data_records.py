@@ -2,6 +2,7 @@
 wishes (Закон РФ 1032-1 ст. 25). Each lives in its own DocType, and nothing of it may outlive a deletion."""
 
 import frappe
+from frappe import _
 from frappe.utils import cint, get_safe_filters
 
 
@@ -24,12 +25,68 @@ def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 	``debug`` and ``cache`` are accepted for the desk's calls and ignored.
 	"""
 	if not isinstance(doctype, str) or not frappe.db.exists("DocType", doctype):
-		raise frappe.DoesNotExistError
-	rows = frappe.get_list(
-		doctype,
-		filters=get_safe_filters(filters),
-		fields=[f"count(distinct `tab{doctype}`.`name`) as total_count"],
-		order_by=None,
-		limit_page_length=0,
-	)
+		frappe.throw(_("There is no such DocType."), frappe.DoesNotExistError)
+	try:
+		rows = frappe.get_list(
+			doctype,
+			filters=parse_filters(filters),
+			fields=[f"count(distinct `tab{doctype}`.`name`) as total_count"],
+			order_by=None,
+			limit_page_length=0,
+		)
+	except (frappe.db.OperationalError, frappe.db.ProgrammingError) as error:
+		if not (frappe.db.is_missing_column(error) or frappe.db.is_syntax_error(error)):
+			raise
+		# A filter on a field the DocType (or the joined one) does not have, or a value SQL cannot take.
+		throw_invalid_filters()
 	return cint(rows[0].total_count) if rows else 0
+
+
+def parse_filters(filters) -> dict | list | None:
+	"""Filters as the desk sends them: a dict of field → value or [operator, value], or a list of
+	[doctype,] field, operator, value rows. Anything else is refused before it reaches the query."""
+	if filters is None or filters == "":
+		return None
+	filters = get_safe_filters(filters)
+	if isinstance(filters, dict):
+		valid = all(is_valid_dict_entry(field, value) for field, value in filters.items())
+	elif isinstance(filters, list | tuple):
+		valid = all(is_valid_row(row) for row in filters)
+	else:
+		valid = False
+	if not valid:
+		throw_invalid_filters()
+	return filters
+
+
+def is_valid_dict_entry(field, value) -> bool:
+	if isinstance(value, list | tuple):
+		return len(value) >= 2 and is_valid_condition(field, value[0], value[1])
+	return is_valid_condition(field, "=", value)
+
+
+def is_valid_row(row) -> bool:
+	if not isinstance(row, list | tuple) or len(row) < 3:
+		return False
+	if len(row) == 3:
+		return is_valid_condition(*row)
+	return isinstance(row[0], str) and bool(row[0]) and is_valid_condition(*row[1:4])
+
+
+def is_valid_condition(field, operator, value) -> bool:
+	"""A named field, an operator, and a plain value — a list only where the operator takes one."""
+	if not (isinstance(field, str) and field and isinstance(operator, str) and operator):
+		return False
+	if isinstance(value, list | tuple):
+		if operator.lower() == "between":
+			return len(value) == 2 and all(is_plain(item) for item in value)
+		return operator.lower() in ("in", "not in") and all(is_plain(item) for item in value)
+	return is_plain(value)
+
+
+def is_plain(value) -> bool:
+	return value is None or isinstance(value, str | int | float)
+
+
+def throw_invalid_filters() -> None:
+	frappe.throw(_("The filters are not valid."), title=_("Invalid Filters"))

@@ -1,5 +1,7 @@
 """Consent status, revocation and the translated refusals of the consent rules."""
 
+from datetime import date
+
 import frappe
 from frappe import _
 from frappe.utils import getdate
@@ -133,10 +135,9 @@ def revoke(consent: str, received_on: str | None = None) -> dict:
 	if doc.docstatus != 1:
 		throw_consent_error(ConsentError(ConsentProblem.NOT_REVOCABLE))
 	today = getdate()
+	received = parse_received_on(received_on) if received_on not in (None, "") else today
 	try:
-		plan = rules.plan_revocation(
-			to_state(doc), getdate(received_on) if received_on else today, today, destruction_days()
-		)
+		plan = rules.plan_revocation(to_state(doc), received, today, destruction_days())
 	except ConsentError as error:
 		throw_consent_error(error)
 	if plan.changed:
@@ -157,6 +158,18 @@ def revoke(consent: str, received_on: str | None = None) -> dict:
 		"revocation_received_on": str(plan.received_on),
 		"destruction_due_on": str(plan.destruction_due_on) if plan.destruction_due_on else None,
 	}
+
+
+def parse_received_on(received_on) -> date:
+	"""The date the revocation was received, or a clear refusal: getdate gives None for other types."""
+	try:
+		received = getdate(received_on) if isinstance(received_on, str | date) else None
+	except frappe.ValidationError:
+		frappe.clear_last_message()
+		received = None
+	if not received:
+		frappe.throw(_("The revocation date is not a valid date."), title=_("Invalid Date"))
+	return received
 
 
 def revoke_dissemination(graduate: str, received_on) -> None:

@@ -10,7 +10,8 @@ Personal Data Destruction Act (Roskomnadzor order №179 of 28.10.2022) is the o
 import json
 
 import frappe
-from frappe.utils import get_fullname, getdate, now_datetime
+from frappe import _
+from frappe.utils import cint, get_fullname, getdate, now_datetime
 
 from citi_employment.domain import consents as rules
 from citi_employment.domain.consents import ConsentError, ConsentProblem
@@ -68,7 +69,17 @@ def destroy(consent: str, confirm_early: int | str = 0) -> str:
 	"""The Head's button: destroy the data of a revoked consent now; before the due date only if confirmed."""
 	require_roles(EMPLOYMENT_CENTER_HEAD)
 	frappe.get_doc(CONSENT_DOCTYPE, consent).check_permission("read")
-	return destroy_revoked_consent(consent, confirm_early=bool(int(confirm_early or 0)))
+	return destroy_revoked_consent(consent, confirm_early=parse_confirmation(confirm_early))
+
+
+def parse_confirmation(confirm_early) -> bool:
+	"""Only 1 confirms an early destruction; 0 or nothing does not, and any other value is refused."""
+	if confirm_early in (None, "", 0, 1, "0", "1"):
+		return bool(cint(confirm_early))
+	frappe.throw(
+		_("Confirm the early destruction with 1, or pass 0 to wait for the due date."),
+		title=_("Invalid Value"),
+	)
 
 
 def destroy_revoked_consent(consent: str, confirm_early: bool = False) -> str:

@@ -55,7 +55,7 @@ def block_processing_after_revocation(doc, method=None) -> None:
 def send_to_employer(graduate: str, employer: str, document_type: str, document_name: str) -> str:
 	"""E-mail the graduate's document as PDF to the employer and log the transfer; returns the log entry."""
 	require_roles(*PERSONAL_DATA_ROLES)
-	if document_type not in SHAREABLE_DOCUMENTS:
+	if not isinstance(document_type, str) or document_type not in SHAREABLE_DOCUMENTS:
 		frappe.throw(
 			_("This kind of document cannot be sent to an employer."), title=_("Transfer Not Allowed")
 		)

@@ -126,5 +126,7 @@ def get_education_prefill(graduate: str | None) -> dict | None:
 def get_prefill(graduate: str) -> dict:
 	"""What a new resume for ``graduate`` starts with, for the form (the server fills it on insert too)."""
 	frappe.has_permission("Student Resume", "create", throw=True)
+	if not graduate or not isinstance(graduate, str):
+		frappe.throw(_("Select a graduate first."), title=_("Invalid Value"))
 	frappe.has_permission("Graduate", "read", doc=graduate, throw=True)
 	return {"education": get_education_prefill(graduate)}

@@ -24,6 +24,8 @@ FULL_ACCESS_ROLES = (EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST, INSTITUTION_
 
 
 CANDIDATE_DOCTYPE = "Vacancy Candidate"
+DEFAULT_SUGGESTIONS = 20
+MAX_SUGGESTIONS = 500
 # The employer's age and gender wishes, 1:1 and named after the request; only the Head and Specialists read it.
 INTERNAL_REQUIREMENTS_DOCTYPE = "Vacancy Internal Requirements"
 
@@ -190,11 +192,11 @@ class VacancyRequest(Document):
 
 
 @frappe.whitelist()
-def suggest_candidates(vacancy_request: str, limit: int = 20) -> list[dict]:
+def suggest_candidates(vacancy_request: str, limit: int = DEFAULT_SUGGESTIONS) -> list[dict]:
 	"""Graduates ranked for the request, each with its score and translated reasons."""
 	doc = frappe.get_doc("Vacancy Request", vacancy_request)
 	doc.check_permission("write")
-	return candidate_service.suggest(doc, limit=cint(limit) or 20)
+	return candidate_service.suggest(doc, limit=parse_limit(limit))
 
 
 @frappe.whitelist()
@@ -202,8 +204,7 @@ def add_candidates(vacancy_request: str, graduates: str | list[str]) -> list[str
 	"""Propose graduates to the employer; refused for a graduate whose consent does not allow transfer."""
 	doc = frappe.get_doc("Vacancy Request", vacancy_request)
 	doc.check_permission("write")
-	if isinstance(graduates, str):
-		graduates = json.loads(graduates)
+	graduates = parse_graduates(graduates)
 	present = set(frappe.get_all(CANDIDATE_DOCTYPE, filters={"vacancy_request": doc.name}, pluck="graduate"))
 	added = [graduate for graduate in dict.fromkeys(graduates) if graduate and graduate not in present]
 	if not added:
@@ -231,6 +232,33 @@ def add_candidates(vacancy_request: str, graduates: str | list[str]) -> list[str
 			}
 		).insert()
 	return added
+
+
+def parse_limit(limit) -> int:
+	"""How many suggestions to return: a whole number from 1 to ``MAX_SUGGESTIONS``; none given means 20."""
+	if limit is None or limit == "":
+		return DEFAULT_SUGGESTIONS
+	text = str(limit).strip() if isinstance(limit, int | str) and not isinstance(limit, bool) else ""
+	if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_SUGGESTIONS:
+		frappe.throw(
+			_("The number of suggestions must be a whole number from 1 to {0}.").format(MAX_SUGGESTIONS),
+			title=_("Invalid Value"),
+		)
+	return int(text)
+
+
+def parse_graduates(graduates) -> list[str]:
+	"""The graduate IDs to propose, as a list or its JSON; anything else is refused before any write."""
+	if isinstance(graduates, str):
+		try:
+			graduates = json.loads(graduates)
+		except ValueError:
+			graduates = None
+	if not isinstance(graduates, list) or not all(isinstance(graduate, str) for graduate in graduates):
+		frappe.throw(_("The graduates must be given as a list of graduate IDs."), title=_("Invalid Value"))
+	if not any(graduates):
+		frappe.throw(_("Select at least one graduate."), title=_("Invalid Value"))
+	return graduates
 
 
 def can_read_internal_requirements(user: str | None = None) -> bool:
