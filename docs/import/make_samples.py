@@ -15,7 +15,7 @@ from openpyxl.styles import Font
 HERE = Path(__file__).parent
 
 EMPLOYER_HEADER = [
-	"Full Name",
+	"Full Company Name",
 	"Short Name",
 	"INN",
 	"OGRN / OGRNIP",
