@@ -42,9 +42,18 @@ def citi_short_date(value=None) -> str:
 	return format_short_date(getdate(value) if value else None)
 
 
+def may_read_graduate(graduate: str | None) -> bool:
+	"""Any template can call a Jinja method, so each one reads a graduate only for a user who may."""
+	return (
+		isinstance(graduate, str)
+		and bool(frappe.db.exists("Graduate", graduate))
+		and bool(frappe.has_permission("Graduate", "read", doc=graduate))
+	)
+
+
 def citi_declined_name(graduate: str | None, case: str = "genitive") -> str:
 	"""The graduate's full name in ``case`` («от Иванова Ивана Ивановича»), nominative when in doubt."""
-	if not graduate:
+	if not may_read_graduate(graduate):
 		return ""
 	values = frappe.db.get_value(
 		"Graduate", graduate, ["last_name", "first_name", "patronymic", "gender", "full_name"], as_dict=True
@@ -63,7 +72,7 @@ def citi_declined_name(graduate: str | None, case: str = "genitive") -> str:
 
 def citi_signature_name(graduate: str | None) -> str:
 	"""«И.И. Иванов» for the «(расшифровка)» line."""
-	if not graduate:
+	if not may_read_graduate(graduate):
 		return ""
 	values = frappe.db.get_value(
 		"Graduate", graduate, ["last_name", "first_name", "patronymic"], as_dict=True

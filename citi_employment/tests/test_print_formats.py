@@ -11,6 +11,7 @@ from markupsafe import escape
 from citi_employment.personal_data.consents import revoke
 from citi_employment.personal_data.destruction import INFORMATION_SYSTEM, destroy
 from citi_employment.tests.records import (
+	ADMISSIONS_USER,
 	DIRECTOR_USER,
 	HEAD_USER,
 	SPECIALIST_USER,
@@ -109,3 +110,20 @@ class TestPrintFormats(FrappeTestCase):
 			# The shared stylesheet, once.
 			self.assertEqual(html.count('font-family: "Times New Roman"'), 1)
 			self.assertNotIn("{{", html)
+
+	def test_jinja_helpers_read_a_graduate_only_for_users_who_may(self):
+		from citi_employment.personal_data.printing import citi_consent_print
+		from citi_employment.printing import citi_declined_name, citi_signature_name
+
+		graduate = make_graduate(last_name="Печатнов", first_name="Иван", patronymic="Иванович")
+		consent = make_consent(graduate, signed_on=add_days(getdate(), -1))
+		with self.set_user(SPECIALIST_USER):
+			self.assertEqual(citi_declined_name(graduate.name), "Печатнова Ивана Ивановича")
+			self.assertEqual(citi_signature_name(graduate.name), "И.И. Печатнов")
+			self.assertTrue(citi_consent_print(consent.name))
+		# Any template may call these methods; a user who cannot read the graduate gets blanks, no error.
+		with self.set_user(ADMISSIONS_USER):
+			self.assertEqual(citi_declined_name(graduate.name), "")
+			self.assertEqual(citi_signature_name(graduate.name), "")
+			self.assertEqual(citi_consent_print(consent.name), {})
+			self.assertEqual(citi_declined_name("GRAD-0000-00000"), "")

@@ -175,7 +175,8 @@ class TestGraduate(FrappeTestCase):
 			roles.PSYCHOLOGIST: True,
 			roles.SOCIAL_PEDAGOGUE: True,
 			roles.TEACHER: True,
-			roles.PRACTICE_SUPERVISOR: True,
+			# DESIGN §3: the practice supervisor reads employers and Practice contracts, not graduates.
+			roles.PRACTICE_SUPERVISOR: False,
 			roles.ADMISSIONS_COMMITTEE: False,
 		}
 		for role, can_read in readers.items():
