@@ -14,6 +14,7 @@ export_python_type_annotations = True
 # Installation
 # ------------
 
+before_install = "citi_employment.install.before_install"
 after_install = "citi_employment.install.after_install"
 before_uninstall = "citi_employment.install.before_uninstall"
 

@@ -51,6 +51,14 @@ RUSSIAN_ADDRESS_TEMPLATE = """{% if pincode %}{{ pincode }}, {% endif -%}
 """
 
 
+# Roles that existed before the first install (another app's "Teacher", say) are left on uninstall.
+PREEXISTING_ROLES_KEY = "citi_employment_preexisting_roles"
+
+
+def before_install() -> None:
+	remember_preexisting_roles()
+
+
 def after_install() -> None:
 	persist_settings_defaults()
 	ensure_address_template()
@@ -60,19 +68,21 @@ def before_uninstall() -> None:
 	app_doctypes = frappe.get_all(
 		"DocType",
 		filters={"module": ("in", frappe.get_module_list(APP))},
-		fields=["name", "issingle", "autoname"],
+		fields=["name", "issingle"],
 	)
 	doctype_names = [doctype.name for doctype in app_doctypes]
 	delete_attached_files(doctype_names)
 	delete_referencing_records(doctype_names)
 	delete_workflows(doctype_names)
 	delete_scheduled_jobs()
-	delete_naming_counters([doctype.autoname for doctype in app_doctypes])
+	delete_naming_counters(doctype_names)
 	# Frappe drops tables on uninstall, but single DocTypes keep their values in tabSingles.
 	frappe.db.delete(
 		"Singles", {"doctype": ("in", [doctype.name for doctype in app_doctypes if doctype.issingle])}
 	)
 	delete_address_template()
+	# Customised rights on the app's DocTypes go with them, whichever role they grant.
+	frappe.db.delete("Custom DocPerm", {"parent": ("in", doctype_names)})
 	delete_center_roles()
 
 
@@ -152,12 +162,25 @@ def delete_scheduled_jobs() -> None:
 		frappe.db.delete("Scheduled Job Type", {"name": ("in", jobs)})
 
 
-def delete_naming_counters(autonames: list[str | None]) -> None:
+def delete_naming_counters(doctype_names: list[str]) -> None:
 	"""Counters in tabSeries behind the app's `format:` names and contract registration numbers.
 
-	Matched by their exact shape, so another app's series with a similar prefix is never touched.
+	Matched by their exact shape, so another app's series with a similar prefix is never touched, and a
+	shape another DocType on the site also counts in is left alone.
 	"""
-	patterns = [pattern for pattern in map(naming_counter_pattern, autonames) if pattern]
+	autonames = frappe.get_all(
+		"DocType", filters={"autoname": ("like", "format:%")}, fields=["name", "autoname"]
+	)
+	shared = {
+		pattern.pattern
+		for pattern in (naming_counter_pattern(d.autoname) for d in autonames if d.name not in doctype_names)
+		if pattern
+	}
+	patterns = [
+		pattern
+		for pattern in (naming_counter_pattern(d.autoname) for d in autonames if d.name in doctype_names)
+		if pattern and pattern.pattern not in shared
+	]
 	series = frappe.qb.DocType("Series")  # a plain table, not a DocType: get_all cannot read it
 	counters = [
 		name
@@ -187,11 +210,27 @@ def fixture_record_names(fixture_file: str) -> list[str]:
 		return [record["name"] for record in json.load(records)]
 
 
+def remember_preexisting_roles() -> None:
+	"""Kept from the first install on, so a reinstall does not take the app's own roles for someone else's."""
+	if frappe.db.get_default(PREEXISTING_ROLES_KEY) is None:
+		existing = frappe.get_all("Role", filters={"name": ("in", CENTER_ROLES)}, pluck="name")
+		frappe.db.set_default(PREEXISTING_ROLES_KEY, json.dumps(sorted(existing)))
+
+
+def app_created_roles() -> list[str]:
+	preexisting = set(json.loads(frappe.db.get_default(PREEXISTING_ROLES_KEY) or "[]"))
+	return [role for role in CENTER_ROLES if role not in preexisting]
+
+
 def delete_center_roles() -> None:
-	"""Roles belong to no module, so Frappe's uninstall would leave them and their grants behind."""
-	for role in CENTER_ROLES:
+	"""Roles belong to no module, so Frappe's uninstall would leave them and their grants behind.
+
+	Only the roles the app created go; a role the site had before keeps its users and rights elsewhere.
+	"""
+	for role in app_created_roles():
 		for granting_doctype in ("Has Role", "Custom DocPerm", "DocPerm"):
 			frappe.db.delete(granting_doctype, {"role": role})
 		if frappe.db.exists("Role", role):
 			frappe.delete_doc("Role", role, force=True, ignore_permissions=True, delete_permanently=True)
+	frappe.defaults.clear_default(key=PREEXISTING_ROLES_KEY)
 	frappe.clear_cache()

@@ -5,7 +5,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils.fixtures import sync_fixtures
 
-from citi_employment.install import SETTINGS_DOCTYPE, after_install, before_uninstall
+from citi_employment.install import SETTINGS_DOCTYPE, after_install, before_install, before_uninstall
 from citi_employment.roles import CENTER_ROLES
 
 
@@ -82,15 +82,23 @@ class TestInstall(FrappeTestCase):
 		):
 			frappe.db.sql("INSERT IGNORE INTO `tabSeries` (`name`, `current`) VALUES (%s, 3)", (counter,))
 
+		# As if "Teacher" had come from another app before the first install.
+		frappe.defaults.set_global_default("citi_employment_preexisting_roles", '["Teacher"]')
+		teacher_grants = frappe.db.count("Has Role", {"role": "Teacher"})
+
 		frappe.db.savepoint("before_uninstall")
 		try:
 			before_uninstall()
+			self.assertTrue(frappe.db.exists("Role", "Teacher"), "a role the site had before stays")
+			self.assertEqual(frappe.db.count("Has Role", {"role": "Teacher"}), teacher_grants)
+			self.assertIsNone(frappe.db.get_default("citi_employment_preexisting_roles"))
 			counters = {name for (name,) in frappe.db.sql("SELECT `name` FROM `tabSeries`")}
 			self.assertFalse({"GRAD-2026-", "EMP-", "Employer Contract::Practice::2026"} & counters)
 			self.assertTrue({"XGRAD-2026-", "GRAD-2026-A-"} <= counters, "other apps' series are kept")
-			self.assertFalse(frappe.db.exists("Role", {"name": ("in", CENTER_ROLES)}))
-			self.assertFalse(frappe.db.exists("Has Role", {"role": ("in", CENTER_ROLES)}))
-			self.assertFalse(frappe.db.exists("DocPerm", {"role": ("in", CENTER_ROLES)}))
+			created = [role for role in CENTER_ROLES if role != "Teacher"]
+			self.assertFalse(frappe.db.exists("Role", {"name": ("in", created)}))
+			self.assertFalse(frappe.db.exists("Has Role", {"role": ("in", created)}))
+			self.assertFalse(frappe.db.exists("DocPerm", {"role": ("in", created)}))
 			self.assertFalse(frappe.db.exists("Singles", {"doctype": SETTINGS_DOCTYPE}))
 			self.assertFalse(
 				frappe.db.exists("Scheduled Job Type", {"method": ("like", "citi_employment.%")})
@@ -106,4 +114,19 @@ class TestInstall(FrappeTestCase):
 		finally:
 			frappe.db.rollback(save_point="before_uninstall")
 			frappe.clear_cache()
+		frappe.defaults.clear_default(key="citi_employment_preexisting_roles")
 		self.assertTrue(frappe.db.exists("Role", CENTER_ROLES[0]))
+
+	def test_first_install_remembers_the_roles_the_site_already_had(self):
+		frappe.defaults.clear_default(key="citi_employment_preexisting_roles")
+		frappe.db.savepoint("remember_roles")
+		try:
+			frappe.db.delete("Role", {"name": ("in", [role for role in CENTER_ROLES if role != "Teacher"])})
+			before_install()
+			self.assertEqual(frappe.db.get_default("citi_employment_preexisting_roles"), '["Teacher"]')
+			before_install()  # a reinstall keeps what the first install saw
+			self.assertEqual(frappe.db.get_default("citi_employment_preexisting_roles"), '["Teacher"]')
+		finally:
+			frappe.db.rollback(save_point="remember_roles")
+			frappe.defaults.clear_default(key="citi_employment_preexisting_roles")
+			frappe.clear_cache()
