@@ -3,14 +3,18 @@
 The graduate record stays, depersonalised, so that placements and monitoring keep counting in the
 statistics. Everything that identifies the person is deleted: Graduate Personal Data, resumes, applications,
 attachments (rows and files), shares, and every copy Frappe keeps on the side (Version, Deleted Document,
-comments, communications, e-mail queue, to-dos, notification and activity logs, global search). The
-Personal Data Destruction Act (Roskomnadzor order №179 of 28.10.2022) is the only place the name survives.
+comments, communications, e-mail queue, to-dos, notification and activity logs, global search), each
+found by its reference to the subject's records, never by a name in its text, so nothing of anyone else
+goes. The Personal Data Destruction Act (Roskomnadzor order №179 of 28.10.2022) is the only place the name
+survives.
 """
 
 import json
+import re
 
 import frappe
 from frappe import _
+from frappe.core.doctype.file.utils import delete_file
 from frappe.utils import cint, get_fullname, getdate, now_datetime
 
 from citi_employment.domain import consents as rules
@@ -112,6 +116,9 @@ class Destruction:
 		]
 		self.events: list[str] = []
 		self.counts: dict[str, int] = {}
+		# Parents of child rows about the graduate, and Deleted Document rows (name, doctype, docname) of theirs.
+		self.parents: dict[str, set[str]] = {}
+		self.deleted_copies: list[tuple[str, str, str]] = []
 
 	def log(self, text: str) -> None:
 		self.events.append(f"{now_datetime():%Y-%m-%d %H:%M:%S} — {text}")
@@ -138,10 +145,54 @@ class Destruction:
 	# --- what -----------------------------------------------------------------------------------
 
 	def collect_targets(self) -> dict[str, list[str]]:
-		targets = {GRADUATE: [self.graduate.name]}
-		for doctype in (*DELETED_DOCTYPES, CONSENT_DOCTYPE):
-			targets[doctype] = frappe.get_all(doctype, filters={"graduate": self.graduate.name}, pluck="name")
-		return targets
+		"""The subject's records: the graduate and every record of the app that links them.
+
+		Found through the meta (every Link to Graduate in the module), so a new DocType is covered without
+		touching this list. The act is left out: it is the one record that keeps the name.
+		"""
+		targets: dict[str, set[str]] = {GRADUATE: {self.graduate.name}}
+		for meta, fieldname in graduate_links():
+			if meta.name == ACT_DOCTYPE:
+				continue
+			table = frappe.qb.DocType(meta.name)
+			if meta.istable:
+				# A child row about the graduate: its parent's history holds the row.
+				rows = (
+					frappe.qb.from_(table)
+					.select(table.parenttype, table.parent)
+					.where(table[fieldname] == self.graduate.name)
+					.run(as_dict=True)
+				)
+				for row in rows:
+					if row.parenttype and row.parent:
+						self.parents.setdefault(row.parenttype, set()).add(row.parent)
+				continue
+			names = frappe.qb.from_(table).select(table.name).where(table[fieldname] == self.graduate.name)
+			targets.setdefault(meta.name, set()).update(names.run(pluck=True))
+		self.deleted_copies = self.subject_deleted_documents(targets)
+		return {doctype: sorted(names) for doctype, names in targets.items() if names}
+
+	def subject_deleted_documents(self, targets) -> list[tuple[str, str, str]]:
+		"""Deleted Document rows of the app holding the subject: a copy of one of their records, or any
+		deleted record whose JSON links the graduate (exactly ``"graduate": "<ID>"``, not a substring)."""
+		doctypes = self.module_doctypes()
+		if not doctypes:
+			return []
+		table = frappe.qb.DocType("Deleted Document")
+		condition = None
+		for doctype, names in (*targets.items(), *self.parents.items()):
+			if doctype in doctypes and names:
+				term = (table.deleted_doctype == doctype) & table.deleted_name.isin(list(names))
+				condition = term if condition is None else condition | term
+		for fieldname in {fieldname for _meta, fieldname in graduate_links()}:
+			term = table.data.like(json_value_pattern(fieldname, self.graduate.name))
+			condition = term if condition is None else condition | term
+		return (
+			frappe.qb.from_(table)
+			.select(table.name, table.deleted_doctype, table.deleted_name)
+			.where(table.deleted_doctype.isin(doctypes) & (condition))
+			.run()
+		)
 
 	@staticmethod
 	def pairs(targets: dict[str, list[str]]):
@@ -150,21 +201,31 @@ class Destruction:
 	# --- delete ---------------------------------------------------------------------------------
 
 	def delete_files(self, targets) -> None:
+		"""Only File rows attached to the subject's records (the photo too, attached to the graduate).
+
+		A file_url may be shared by several File rows (Frappe reuses the file of an identical upload), so a
+		file leaves the disk only after the commit and only if no File row points to it any more: a rollback
+		keeps the rows and therefore the file.
+		"""
 		names = set()
 		for doctype, docnames in targets.items():
-			if docnames:
-				names.update(
-					frappe.get_all(
-						"File",
-						filters={"attached_to_doctype": doctype, "attached_to_name": ("in", docnames)},
-						pluck="name",
-					)
+			names.update(
+				frappe.get_all(
+					"File",
+					filters={"attached_to_doctype": doctype, "attached_to_name": ("in", docnames)},
+					pluck="name",
 				)
-		if self.graduate.photo:
-			names.update(frappe.get_all("File", filters={"file_url": self.graduate.photo}, pluck="name"))
+			)
+		urls = set()
 		for name in names:
-			# File.on_trash removes the file from disk; delete_permanently keeps no Deleted Document copy.
-			frappe.delete_doc("File", name, ignore_permissions=True, force=True, delete_permanently=True)
+			row = frappe.db.get_value("File", name, ["file_url", "thumbnail_url", "is_folder"], as_dict=True)
+			if row.is_folder:
+				continue
+			urls.update(url for url in (row.file_url, row.thumbnail_url) if is_local_file_url(url))
+			# A plain delete: File.on_trash would remove the shared file at once and comment on the graduate.
+			frappe.db.delete("File", {"name": name})
+		if urls:
+			frappe.db.after_commit.add(lambda: remove_unreferenced_files(urls))
 		self.count("File", len(names))
 		self.log(f"Удалены вложенные файлы: {len(names)}")
 
@@ -213,14 +274,9 @@ class Destruction:
 	def depersonalise_linked_rows(self) -> None:
 		"""Every row of the app that links the graduate: refetch fetched names, replace the name in text."""
 		changed = 0
-		for doctype in frappe.get_all("DocType", filters={"module": MODULE}, pluck="name"):
-			if doctype in (GRADUATE, ACT_DOCTYPE, *DELETED_DOCTYPES):
-				continue
-			meta = frappe.get_meta(doctype)
-			if meta.issingle or meta.is_virtual:
-				continue
-			for link in meta.get("fields", {"fieldtype": "Link", "options": GRADUATE}):
-				changed += self.depersonalise_rows(meta, link.fieldname)
+		for meta, fieldname in graduate_links():
+			if meta.name not in (GRADUATE, ACT_DOCTYPE, *DELETED_DOCTYPES):
+				changed += self.depersonalise_rows(meta, fieldname)
 		self.count("Обезличенные связанные записи", changed)
 		self.log(f"Обезличены связанные записи (трудоустройство, мониторинг и др.): {changed}")
 
@@ -255,27 +311,29 @@ class Destruction:
 		return changed
 
 	def scrub(self, text):
+		"""Replace the name as a whole word (a surname «Ким» leaves «Акимов» alone)."""
 		if not isinstance(text, str):
 			return text
 		for name in self.names:
-			text = text.replace(name, self.token)
+			text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lambda _match: self.token, text)
 		return text
 
 	# --- purge side copies ----------------------------------------------------------------------
 
 	def purge_side_copies(self, targets) -> None:
+		"""Every copy Frappe keeps on the side, found by its reference to the subject's records only."""
 		pairs = self.pairs(targets)
-		self.purge_by_reference("Version", "ref_doctype", "docname", pairs)
-		self.purge_by_content("Version", "data", self.module_doctypes())
-		self.purge_by_reference("Deleted Document", "deleted_doctype", "deleted_name", pairs)
-		self.purge_by_content(
-			"Deleted Document", "data", self.module_doctypes(), doctype_field="deleted_doctype"
-		)
-		self.purge_by_reference("Comment", "reference_doctype", "reference_name", pairs)
-		self.purge_by_content("Comment", "content")
-		self.purge_communications(pairs)
-		self.purge_email_queue(pairs)
+		deleted_copies = [(doctype, name) for _row, doctype, name in self.deleted_copies]
+		# Child rows about the graduate live in their parent's history.
+		self.purge_by_reference("Version", "ref_doctype", "docname", [*pairs, *self.pairs(self.parents)])
+		self.purge_by_reference("Version", "ref_doctype", "docname", deleted_copies, counted=False)
+		self.purge_deleted_documents()
+		pairs = [*pairs, *deleted_copies]
+		communications = self.purge_communications(pairs)
+		self.purge_email_queue(pairs, communications)
+		pairs = [*pairs, *(("Communication", name) for name in communications)]
 		for doctype, type_field, name_field in (
+			("Comment", "reference_doctype", "reference_name"),
 			("ToDo", "reference_type", "reference_name"),
 			("Notification Log", "document_type", "document_name"),
 			("Activity Log", "reference_doctype", "reference_name"),
@@ -285,6 +343,7 @@ class Destruction:
 			("Tag Link", "document_type", "document_name"),
 		):
 			self.purge_by_reference(doctype, type_field, name_field, pairs)
+		self.clear_comment_caches(targets)
 		for doctype, name in pairs:
 			frappe.db.delete("__global_search", {"doctype": doctype, "name": name})
 		self.log(
@@ -294,34 +353,37 @@ class Destruction:
 	def module_doctypes(self) -> list[str]:
 		return frappe.get_all("DocType", filters={"module": MODULE}, pluck="name")
 
-	def purge_by_reference(self, doctype: str, type_field: str, name_field: str, pairs) -> None:
+	def purge_by_reference(
+		self, doctype: str, type_field: str, name_field: str, pairs, counted: bool = True
+	) -> None:
 		if not frappe.db.table_exists(doctype):
 			return
 		deleted = 0
-		by_type: dict[str, list[str]] = {}
+		by_type: dict[str, set[str]] = {}
 		for reference_doctype, name in pairs:
-			by_type.setdefault(reference_doctype, []).append(name)
+			by_type.setdefault(reference_doctype, set()).add(name)
 		for reference_doctype, names in by_type.items():
-			filters = {type_field: reference_doctype, name_field: ("in", names)}
+			filters = {type_field: reference_doctype, name_field: ("in", list(names))}
 			deleted += frappe.db.count(doctype, filters)
 			frappe.db.delete(doctype, filters)
-		self.count(doctype, deleted)
+		if counted:
+			self.count(doctype, deleted)
 
-	def purge_by_content(self, doctype: str, field: str, doctypes=None, doctype_field="ref_doctype") -> None:
-		"""Rows whose text holds the graduate's ID or name (child-table edits, fetched names)."""
-		table = frappe.qb.DocType(doctype)
-		condition = table[field].like(f"%{self.graduate.name}%")
-		for name in self.names:
-			for pattern in like_patterns(name):
-				condition = condition | table[field].like(pattern)
-		if doctypes is not None:
-			condition = (table[doctype_field].isin(doctypes)) & (condition)
-		names = frappe.qb.from_(table).select(table.name).where(condition).run(pluck=True)
+	def purge_deleted_documents(self) -> None:
+		names = [row[0] for row in self.deleted_copies]
 		if names:
-			frappe.db.delete(doctype, {"name": ("in", names)})
-		self.count(doctype, len(names))
+			frappe.db.delete("Deleted Document", {"name": ("in", names)})
+		self.count("Deleted Document", len(names))
 
-	def purge_communications(self, pairs) -> None:
+	def clear_comment_caches(self, targets) -> None:
+		"""Kept records cache their latest comments in ``_comments``; those comments are gone now."""
+		for doctype, names in targets.items():
+			if doctype in DELETED_DOCTYPES or frappe.get_meta(doctype).istable:
+				continue
+			table = frappe.qb.DocType(doctype)
+			frappe.qb.update(table).set(table._comments, None).where(table.name.isin(names)).run()
+
+	def purge_communications(self, pairs) -> list[str]:
 		names = set()
 		for doctype, name in pairs:
 			names.update(
@@ -336,21 +398,13 @@ class Destruction:
 					"Communication Link", filters={"link_doctype": doctype, "link_name": name}, pluck="parent"
 				)
 			)
-		communication = frappe.qb.DocType("Communication")
-		for text in self.names:
-			for pattern in like_patterns(text):
-				names.update(
-					frappe.qb.from_(communication)
-					.select(communication.name)
-					.where(communication.content.like(pattern) | communication.subject.like(pattern))
-					.run(pluck=True)
-				)
 		if names:
 			frappe.db.delete("Communication Link", {"parent": ("in", list(names))})
 			frappe.db.delete("Communication", {"name": ("in", list(names))})
 		self.count("Communication", len(names))
+		return sorted(names)
 
-	def purge_email_queue(self, pairs) -> None:
+	def purge_email_queue(self, pairs, communications: list[str]) -> None:
 		names = set()
 		for doctype, name in pairs:
 			names.update(
@@ -360,15 +414,10 @@ class Destruction:
 					pluck="name",
 				)
 			)
-		queue = frappe.qb.DocType("Email Queue")
-		for text in self.names:
-			for pattern in like_patterns(text):
-				names.update(
-					frappe.qb.from_(queue)
-					.select(queue.name)
-					.where(queue.message.like(pattern))
-					.run(pluck=True)
-				)
+		if communications:
+			names.update(
+				frappe.get_all("Email Queue", filters={"communication": ("in", communications)}, pluck="name")
+			)
 		if names:
 			frappe.db.delete("Email Queue Recipient", {"parent": ("in", list(names))})
 			frappe.db.delete("Email Queue", {"name": ("in", list(names))})
@@ -422,13 +471,39 @@ class Destruction:
 		frappe.db.delete("Version", {"ref_doctype": CONSENT_DOCTYPE, "docname": self.consent.name})
 
 
-def like_patterns(text: str) -> list[str]:
-	"""LIKE patterns for ``text`` as typed and as JSON stores it: Version and Deleted Document keep
-	documents as ``as_json`` output, where Cyrillic letters are written as ``\\uXXXX`` escapes."""
-	escaped = json.dumps(text)[1:-1]
-	variants = [text] if escaped == text else [text, escaped]
-	return [f"%{escape_like(variant)}%" for variant in variants]
+def graduate_links() -> list[tuple]:
+	"""(meta, fieldname) of every Link to Graduate in the app's stored DocTypes, child tables included."""
+	links = []
+	for doctype in frappe.get_all("DocType", filters={"module": MODULE}, pluck="name"):
+		meta = frappe.get_meta(doctype)
+		if meta.issingle or meta.is_virtual:
+			continue
+		links.extend(
+			(meta, field.fieldname)
+			for field in meta.get("fields", {"fieldtype": "Link", "options": GRADUATE})
+		)
+	return links
+
+
+def json_value_pattern(fieldname: str, value: str) -> str:
+	"""LIKE pattern for ``"fieldname": "value"`` as ``frappe.as_json`` writes it: the closing quote makes
+	GRAD-2026-10000 not match GRAD-2026-100001."""
+	return f"%{escape_like(json.dumps(fieldname) + ': ' + json.dumps(value))}%"
 
 
 def escape_like(text: str) -> str:
 	return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def is_local_file_url(url: str | None) -> bool:
+	return bool(url) and url.startswith(("/files/", "/private/files/"))
+
+
+def remove_unreferenced_files(urls) -> None:
+	"""After the commit: remove each file from disk unless a File row (another graduate's identical upload,
+	or the subject's own row restored by a rollback) still points to it."""
+	for url in urls:
+		if not frappe.db.exists("File", {"file_url": url}) and not frappe.db.exists(
+			"File", {"thumbnail_url": url}
+		):
+			delete_file(url)

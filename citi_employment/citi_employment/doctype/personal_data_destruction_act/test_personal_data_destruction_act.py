@@ -170,6 +170,9 @@ class TestPersonalDataDestructionAct(FrappeTestCase):
 		for snils in SNILS_FORMS:
 			self.assertEqual(tables_holding(snils), {})
 		self.assertEqual(tables_holding("Секретная"), {})
+		# The file leaves the disk only after the commit, so that a rollback keeps it.
+		self.assertTrue(os.path.exists(photo_path))
+		frappe.db.after_commit.run()
 		self.assertFalse(os.path.exists(photo_path))
 
 		act = frappe.get_doc(ACT, act_name)
@@ -246,3 +249,121 @@ class TestPersonalDataDestructionAct(FrappeTestCase):
 		for user in (HEAD_USER, SPECIALIST_USER):
 			self.assertFalse(frappe.has_permission(ACT, "create", user=user))
 			self.assertFalse(frappe.has_permission(ACT, "write", user=user))
+
+	def destroy_now(self, graduate):
+		consent = make_consent(graduate, signed_on=add_days(getdate(), -5))
+		revoke(consent.name, str(getdate()))
+		return destroy(consent.name, confirm_early=1)
+
+	def test_unrelated_mentions_of_the_surname_survive(self):
+		graduate = make_graduate(last_name="Ким")
+		graduate.add_comment("Comment", "Звонил Ким, просил перезвонить")
+		todo = frappe.get_doc({"doctype": "ToDo", "description": "Перезвонить родителям"}).insert(
+			ignore_permissions=True
+		)
+		comment = todo.add_comment("Comment", "Звонила Ким Мария, мать Акимова").name
+		communication = (
+			frappe.get_doc(
+				{
+					"doctype": "Communication",
+					"communication_type": "Communication",
+					"communication_medium": "Email",
+					"subject": "Письмо от Ким Марии",
+					"content": "Акимов и Ким придут в среду",
+				}
+			)
+			.insert(ignore_permissions=True)
+			.name
+		)
+		self.destroy_now(graduate)
+		self.assertFalse(
+			frappe.db.exists("Comment", {"reference_doctype": "Graduate", "reference_name": graduate.name})
+		)
+		self.assertEqual(
+			frappe.db.get_value("Comment", comment, "content"), "Звонила Ким Мария, мать Акимова"
+		)
+		self.assertEqual(
+			frappe.db.get_value("Communication", communication, ["subject", "content"]),
+			("Письмо от Ким Марии", "Акимов и Ким придут в среду"),
+		)
+
+	def test_other_graduates_history_survives(self):
+		graduate = make_graduate(last_name="Историев")
+		other = make_graduate(last_name="Соседов")
+		other.actual_address = f"г. Тосно, у соседа Историев, {graduate.name}"
+		other.save(ignore_permissions=True, ignore_version=False)
+		other_resume = make_resume(other.name, desired_position="Помощник Историева")
+		add_to_deleted_document(other_resume)
+		# A deleted record of another graduate whose ID starts with the subject's ID.
+		lookalike = frappe.get_doc(
+			{
+				"doctype": "Deleted Document",
+				"deleted_doctype": "Student Resume",
+				"deleted_name": "RES-LOOKALIKE",
+				"data": frappe.as_json({"doctype": "Student Resume", "graduate": f"{graduate.name}1"}),
+			}
+		).insert(ignore_permissions=True)
+		own_copy = frappe.get_doc(
+			{
+				"doctype": "Deleted Document",
+				"deleted_doctype": "Student Resume",
+				"deleted_name": "RES-GONE",
+				"data": frappe.as_json({"doctype": "Student Resume", "graduate": graduate.name}),
+			}
+		).insert(ignore_permissions=True)
+		versions = frappe.get_all("Version", filters={"ref_doctype": "Graduate", "docname": other.name})
+		self.assertTrue(versions)
+
+		self.destroy_now(graduate)
+		self.assertEqual(
+			frappe.get_all("Version", filters={"ref_doctype": "Graduate", "docname": other.name}), versions
+		)
+		self.assertTrue(
+			frappe.db.exists(
+				"Deleted Document", {"deleted_doctype": "Student Resume", "deleted_name": other_resume.name}
+			)
+		)
+		self.assertTrue(frappe.db.exists("Deleted Document", lookalike.name))
+		self.assertFalse(frappe.db.exists("Deleted Document", own_copy.name))
+
+	def make_photo(self, graduate, content: bytes):
+		return frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "photo.png",
+				"attached_to_doctype": "Graduate",
+				"attached_to_name": graduate.name,
+				"content": content,
+				"is_private": 1,
+			}
+		).insert(ignore_permissions=True)
+
+	def test_a_file_shared_with_another_graduate_survives(self):
+		content = b"\x89PNG\r\n\x1a\n" + frappe.generate_hash().encode()
+		graduate = make_graduate(last_name="Фотов")
+		other = make_graduate(last_name="Снимков")
+		photo = self.make_photo(graduate, content)
+		other_photo = self.make_photo(other, content)
+		self.assertEqual(
+			other_photo.file_url, photo.file_url
+		)  # Frappe reuses the file of an identical upload
+		frappe.db.set_value("Graduate", graduate.name, "photo", photo.file_url)
+		path = photo.get_full_path()
+
+		self.destroy_now(graduate)
+		frappe.db.after_commit.run()
+		self.assertFalse(frappe.db.exists("File", photo.name))
+		self.assertTrue(frappe.db.exists("File", other_photo.name))
+		self.assertTrue(os.path.exists(path))
+
+	def test_rolled_back_destruction_keeps_the_file(self):
+		graduate = make_graduate(last_name="Откатов")
+		photo = self.make_photo(graduate, b"\x89PNG\r\n\x1a\n" + frappe.generate_hash().encode())
+		consent = make_consent(graduate, signed_on=add_days(getdate(), -5))
+		revoke(consent.name, str(getdate()))
+		frappe.db.savepoint("before_destruction")
+		destroy(consent.name, confirm_early=1)
+		frappe.db.rollback(save_point="before_destruction")
+		frappe.db.after_commit.run()
+		self.assertTrue(frappe.db.exists("File", photo.name))
+		self.assertTrue(os.path.exists(photo.get_full_path()))
