@@ -3,7 +3,8 @@
 A pure function over plain dataclasses: the controller loads graduates, resumes and the special-workplace need
 in a few batch queries and passes them here. Each score comes with its reasons as stable codes and points, so
 the UI can translate them; a reason never carries health data — the special-workplace reason says only
-whether the employer can offer such a workplace, not why the graduate needs one.
+whether the employer can offer such a workplace, not why the graduate needs one. Even that reason reveals that
+the graduate needs one, so a score kept on a record others may read is computed ``with_personal_data=False``.
 """
 
 import re
@@ -147,23 +148,36 @@ def is_eligible(candidate: Candidate, vacancy: Vacancy, today: date) -> bool:
 	return False
 
 
-def score_candidate(candidate: Candidate, vacancy: Vacancy, today: date) -> CandidateScore:
+def score_candidate(
+	candidate: Candidate, vacancy: Vacancy, today: date, *, with_personal_data: bool = True
+) -> CandidateScore:
+	"""The candidate's score and its reasons.
+
+	``with_personal_data=False`` leaves out every factor taken from the graduate's personal data (the
+	special-workplace need): a score that is stored where others read it must not reveal, by its text or by its
+	number, that the graduate needs a special workplace (DESIGN §3).
+	"""
 	explanations = [
 		*_profession(candidate, vacancy),
 		*_pc_skills(candidate, vacancy),
 		*_readiness(candidate, vacancy, today),
 		*_location(candidate, vacancy),
-		*_special_workplace(candidate, vacancy),
+		*(_special_workplace(candidate, vacancy) if with_personal_data else ()),
 	]
 	return CandidateScore(candidate.graduate, sum(item.points for item in explanations), tuple(explanations))
 
 
 def rank_candidates(
-	vacancy: Vacancy, candidates: Iterable[Candidate], today: date, limit: int | None = None
+	vacancy: Vacancy,
+	candidates: Iterable[Candidate],
+	today: date,
+	limit: int | None = None,
+	*,
+	with_personal_data: bool = True,
 ) -> list[CandidateScore]:
 	"""Eligible candidates, best first; equal scores keep a stable order by graduate ID."""
 	scores = [
-		score_candidate(candidate, vacancy, today)
+		score_candidate(candidate, vacancy, today, with_personal_data=with_personal_data)
 		for candidate in candidates
 		if is_eligible(candidate, vacancy, today)
 	]

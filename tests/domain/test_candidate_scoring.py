@@ -124,3 +124,36 @@ def test_ranking_orders_by_score_then_id_and_drops_ineligible():
 	ranked = scoring.rank_candidates(VACANCY, [tie_b, employed, best, tie_a], TODAY)
 	assert [item.graduate for item in ranked] == ["GRAD-3", "GRAD-1", "GRAD-2"]
 	assert len(scoring.rank_candidates(VACANCY, [tie_b, best, tie_a], TODAY, limit=2)) == 2
+
+
+def test_without_personal_data_the_special_workplace_factor_is_left_out():
+	needs = seeking(profession="Повар", address="г. Всеволожск", needs_special_workplace=True)
+	same_without_need = seeking(profession="Повар", address="г. Всеволожск")
+	for employer_places in (0, 2):
+		vacancy = Vacancy(
+			profession="Повар", work_address="г. Всеволожск", employer_special_workplaces=employer_places
+		)
+		stored = scoring.score_candidate(needs, vacancy, TODAY, with_personal_data=False)
+		baseline = scoring.score_candidate(same_without_need, vacancy, TODAY, with_personal_data=False)
+		assert stored == baseline
+		assert not {
+			ScoreReason.SPECIAL_WORKPLACE_AVAILABLE,
+			ScoreReason.SPECIAL_WORKPLACE_MISSING,
+		}.intersection(reasons(stored))
+		# The live score still counts the need.
+		live = scoring.score_candidate(needs, vacancy, TODAY)
+		assert live.score - stored.score == (
+			scoring.POINTS_SPECIAL_WORKPLACE if employer_places else scoring.PENALTY_NO_SPECIAL_WORKPLACE
+		)
+
+
+def test_ranking_without_personal_data_ignores_the_special_workplace_need():
+	vacancy = Vacancy(profession="Повар", employer_special_workplaces=0)
+	needs = seeking("GRAD-1", profession="Повар", needs_special_workplace=True)
+	other = seeking("GRAD-2", profession="Повар")
+	live = scoring.rank_candidates(vacancy, [needs, other], TODAY)
+	assert [item.graduate for item in live] == ["GRAD-2", "GRAD-1"]
+	blind = scoring.rank_candidates(vacancy, [needs, other], TODAY, with_personal_data=False)
+	assert [item.graduate for item in blind] == ["GRAD-1", "GRAD-2"]
+	assert blind[0].score == blind[1].score
+	assert blind[0].explanations == blind[1].explanations

@@ -55,6 +55,15 @@ SYSTEM_FIELDS = frozenset(
 		"first_term_ends_on",
 	}
 )
+# Written only by the controller's numbering on approval and by the daily job (directly in the database): a
+# value a user sends for them is replaced by the stored one before anything else reads it.
+SERVER_ONLY_FIELDS = (
+	"registration_number",
+	"registration_year",
+	"registration_sequence",
+	"registered_on",
+	"first_term_ends_on",
+)
 
 
 class ContractApprovalError(frappe.ValidationError):
@@ -130,6 +139,7 @@ class EmployerContract(Document):
 		self.validate_period()
 		self.validate_graduate()
 		self.validate_registration_unchanged()
+		self.keep_server_only_fields()
 		self.validate_director_edits()
 		self.validate_approval_rights()
 		self.set_termination_date()
@@ -203,6 +213,22 @@ class EmployerContract(Document):
 				RegistrationNumberChangedError,
 				title=_("Not Allowed"),
 			)
+
+	def keep_server_only_fields(self):
+		"""Put back the stored registration (none on insert) whatever the request sent.
+
+		Frappe v15 does not enforce ``read_only`` on the server, so a form, REST or import save could bring a
+		number of its own; it would then stop ``register_on_approval`` from numbering and ``on_trash`` from
+		deleting a draft. The approval numbers the contract after this, in ``register_on_approval``; the daily
+		job writes ``first_term_ends_on`` with ``frappe.db.set_value``, which runs no validation.
+		"""
+		before = self.get_doc_before_save()
+		for fieldname in SERVER_ONLY_FIELDS:
+			if before:
+				value = before.get(fieldname)
+			else:
+				value = 0 if self.meta.get_field(fieldname).fieldtype == "Int" else None
+			self.set(fieldname, value)
 
 	def validate_director_edits(self):
 		"""The Director approves or rejects; the contract's content stays as the Center wrote it."""

@@ -160,6 +160,54 @@ class TestEmployerContract(FrappeTestCase):
 			contract.delete()
 		self.assertTrue(frappe.db.exists(contract.doctype, contract.name))
 
+	def test_a_registration_sent_by_a_user_is_never_stored(self):
+		"""Frappe v15 does not enforce read_only on the server: a number sent with a save is put back."""
+		forged = {
+			"registration_number": "СП-1999-001",
+			"registration_year": 1999,
+			"registration_sequence": 1,
+			"registered_on": "1999-01-01",
+			"first_term_ends_on": "1999-12-31",
+		}
+		fields = list(forged)
+		blank = {fieldname: None for fieldname in fields} | {
+			"registration_year": 0,
+			"registration_sequence": 0,
+		}
+		start = self.last_number(COOPERATION)
+
+		with self.set_user(SPECIALIST_USER):
+			kept = make_contract(COOPERATION, self.employer, valid_from="2053-01-01", **forged)
+			removed = make_contract(COOPERATION, self.other_employer, valid_from="2053-01-01", **forged)
+			for contract in (kept, removed):
+				self.assertEqual(
+					frappe.db.get_value(contract.doctype, contract.name, fields, as_dict=True), blank
+				)
+			# A later save of the draft cannot bring one in either.
+			draft = frappe.get_doc(kept.doctype, kept.name)
+			draft.update(forged)
+			draft.save()
+			self.assertEqual(frappe.db.get_value(kept.doctype, kept.name, fields, as_dict=True), blank)
+
+		# A draft stays deletable (only the System Manager has delete rights on contracts).
+		removed.delete()
+		self.assertFalse(frappe.db.exists(removed.doctype, removed.name))
+
+		# Nor can the approving save: the Director's own number is replaced by the journal's next one.
+		act(kept, "Submit for Approval", SPECIALIST_USER)
+		with self.set_user(DIRECTOR_USER):
+			approving = frappe.get_doc(kept.doctype, kept.name)
+			approving.update({**forged, "status": "Active"})
+			approving.save()
+		stored = frappe.db.get_value(kept.doctype, kept.name, [*fields, "status"], as_dict=True)
+		self.assertEqual(stored.status, "Active")
+		self.assertEqual(stored.registration_number, expected_number("СП", start + 1))
+		self.assertEqual(stored.registration_sequence, start + 1)
+		self.assertEqual(stored.registration_year, getdate(nowdate()).year)
+		self.assertEqual(getdate(stored.registered_on), getdate(nowdate()))
+		self.assertIsNone(stored.first_term_ends_on)
+		self.assertEqual(self.last_number(COOPERATION), start + 1)
+
 	def test_failed_approval_leaves_no_gap(self):
 		first = make_contract(PRACTICE, self.employer, valid_from="2038-01-01", valid_to="2038-06-30")
 		second = make_contract(PRACTICE, self.other_employer, valid_from="2038-01-01", valid_to="2038-06-30")

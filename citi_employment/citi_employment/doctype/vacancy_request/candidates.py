@@ -2,6 +2,7 @@
 
 The ranking itself is ``citi_employment.domain.candidate_scoring``; this module only fetches its inputs in a few
 queries (graduates, their latest resumes, the special-workplace flag, the employer) — never one per graduate.
+The special-workplace flag counts only in the live suggestions; scores stored on Vacancy Candidate leave it out.
 """
 
 from datetime import timedelta
@@ -89,7 +90,12 @@ def suggest(doc, limit: int = 20) -> list[dict]:
 
 
 def scores_for(doc, graduates: list[str]) -> dict[str, dict]:
-	"""Scores of graduates chosen by hand, eligible or not, keyed by graduate."""
+	"""Scores to store on the proposals of graduates chosen by hand, eligible or not, keyed by graduate.
+
+	Computed without the personal-data factor: Vacancy Candidate is read by the Director and keeps its versions,
+	and DESIGN §3 lets only the Head and Specialists know that a graduate needs a special workplace — neither
+	the reason's text nor the points may show it. The live ``suggest`` (write rights on the request) shows it.
+	"""
 	if not graduates:
 		return {}
 	vacancy = to_vacancy(doc)
@@ -108,8 +114,8 @@ def scores_for(doc, graduates: list[str]) -> dict[str, dict]:
 	)
 	today = getdate()
 	result = {}
-	for candidate in to_candidates(rows):
-		item = scoring.score_candidate(candidate, vacancy, today)
+	for candidate in to_candidates(rows, with_personal_data=False):
+		item = scoring.score_candidate(candidate, vacancy, today, with_personal_data=False)
 		result[item.graduate] = {"score": item.score, "explanation": explain(item)}
 	return result
 
@@ -128,10 +134,11 @@ def to_vacancy(doc) -> scoring.Vacancy:
 	)
 
 
-def to_candidates(rows) -> list[scoring.Candidate]:
+def to_candidates(rows, with_personal_data: bool = True) -> list[scoring.Candidate]:
+	"""Scoring inputs; ``with_personal_data=False`` does not read Graduate Personal Data at all."""
 	names = [row.name for row in rows]
 	resumes = latest_resumes(names)
-	needs_special_workplace = special_workplace_needs(names)
+	needs_special_workplace = special_workplace_needs(names) if with_personal_data else set()
 	candidates = []
 	for row in rows:
 		resume = resumes.get(row.name) or {}

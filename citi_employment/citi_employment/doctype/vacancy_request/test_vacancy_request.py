@@ -239,6 +239,55 @@ class TestVacancyRequest(FrappeTestCase):
 		self.assertNotIn("Пандус", text)
 		self.assertEqual(best_row["graduate_name"], best.full_name)
 
+	def test_stored_score_does_not_reveal_a_special_workplace_need(self):
+		"""The Director reads Vacancy Candidate (and its versions): the stored score leaves the need out."""
+		request = make_request(make_employer("Без спецмест", special_workplaces=0))
+		address = "Ленинградская обл., г. Всеволожск, ул. Ленина, д. 1"
+		needs = make_job_seeker("Нуждающийся", actual_address=address)
+		plain = make_job_seeker("Обычный", actual_address=address)
+		frappe.get_doc(
+			{"doctype": "Graduate Personal Data", "graduate": needs.name, "special_workplace_needs": "Пандус"}
+		).insert(ignore_permissions=True)
+
+		frappe.set_user(SPECIALIST_USER)
+		live = {row["graduate"]: row for row in suggest_candidates(request.name, limit=500)}
+		self.assertIn("Special workplace compatibility", " ".join(live[needs.name]["explanation"]))
+		self.assertEqual(live[needs.name]["score"], live[plain.name]["score"] - 20)
+		self.assertEqual(add_candidates(request.name, [needs.name, plain.name]), [needs.name, plain.name])
+		own_form = make_request(make_employer("Без спецмест", special_workplaces=0))
+		frappe.get_doc(
+			{"doctype": "Vacancy Candidate", "vacancy_request": own_form.name, "graduate": needs.name}
+		).insert()
+
+		frappe.set_user("Administrator")
+		stored = {row.graduate: row for row in candidates_of(request.name)}
+		self.assertEqual(stored[needs.name].score, stored[plain.name].score)
+		self.assertEqual(stored[needs.name].score_explanation, stored[plain.name].score_explanation)
+		self.assertEqual(stored[needs.name].score, live[plain.name]["score"])
+		(from_form,) = candidates_of(own_form.name)
+		self.assertEqual(
+			(from_form.score, from_form.score_explanation),
+			(stored[plain.name].score, stored[plain.name].score_explanation),
+		)
+
+		names = [stored[needs.name].name, from_form.name]
+		frappe.set_user(DIRECTOR_USER)
+		for name in names:
+			for fetched in (
+				frappe.client.get("Vacancy Candidate", name),
+				rest_get("Vacancy Candidate", name),
+			):
+				self.assertEqual(fetched["graduate"], needs.name)
+				self.assertNotIn("Special workplace", as_text(fetched))
+				self.assertNotIn("Пандус", as_text(fetched))
+		rows = frappe.get_list(
+			"Vacancy Candidate",
+			filters={"name": ("in", names)},
+			fields=["name", "score", "score_explanation"],
+		)
+		self.assertEqual(len(rows), 2)
+		self.assertNotIn("Special workplace", as_text(rows))
+
 	def test_suggest_offers_only_graduates_whose_consent_allows_transfer(self):
 		request = make_request()
 		allowed = make_job_seeker("Согласный")
