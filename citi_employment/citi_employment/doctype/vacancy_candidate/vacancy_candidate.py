@@ -69,8 +69,10 @@ class VacancyCandidate(Document):
 			self.status_date = getdate()
 
 	def set_score(self):
-		if self.score or self.score_explanation:
+		"""The score is the server's: read_only is not enforced on the server, so sent values are replaced."""
+		if self.flags.scored_by_server:
 			return
+		self.score, self.score_explanation = 0, None
 		request = frappe.get_doc(REQUEST_DOCTYPE, self.vacancy_request)
 		score = candidate_service.scores_for(request, [self.graduate]).get(self.graduate)
 		if score:

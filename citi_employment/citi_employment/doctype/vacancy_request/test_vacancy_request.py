@@ -297,6 +297,22 @@ class TestVacancyRequest(FrappeTestCase):
 		self.assertIn(allowed.name, offered)
 		self.assertNotIn(without_consent.name, offered)
 
+	def test_a_score_sent_by_a_user_is_replaced_by_the_servers(self):
+		request = make_request()
+		graduate = make_job_seeker("Подделкин")
+		frappe.set_user(SPECIALIST_USER)
+		forged = frappe.get_doc(
+			{
+				"doctype": "Vacancy Candidate",
+				"vacancy_request": request.name,
+				"graduate": graduate.name,
+				"score": 999,
+				"score_explanation": "Лучший кандидат",
+			}
+		).insert()
+		self.assertNotEqual(forged.score, 999)
+		self.assertNotIn("Лучший кандидат", forged.score_explanation or "")
+
 	def test_suggest_leaves_out_present_candidates(self):
 		request = make_request()
 		graduate = make_job_seeker("Присутствующий")

@@ -221,7 +221,7 @@ def add_candidates(vacancy_request: str, graduates: str | list[str]) -> list[str
 	scores = candidate_service.scores_for(doc, added)
 	for graduate in added:
 		score = scores.get(graduate) or {"score": 0, "explanation": []}
-		frappe.get_doc(
+		candidate = frappe.get_doc(
 			{
 				"doctype": CANDIDATE_DOCTYPE,
 				"vacancy_request": doc.name,
@@ -230,7 +230,10 @@ def add_candidates(vacancy_request: str, graduates: str | list[str]) -> list[str
 				"score": score["score"],
 				"score_explanation": "\n".join(score["explanation"]),
 			}
-		).insert()
+		)
+		# Scored above for all graduates at once; a client cannot set flags, so its values are recomputed.
+		candidate.flags.scored_by_server = True
+		candidate.insert()
 	return added
 
 
