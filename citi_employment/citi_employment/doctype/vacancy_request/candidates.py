@@ -58,15 +58,8 @@ def suggest(doc, limit: int = 20) -> list[dict]:
 
 	graduate = frappe.qb.DocType("Graduate")
 	query = (
-		frappe.qb.from_(graduate)
-		.select(
-			graduate.name,
-			graduate.full_name,
-			graduate.employment_status,
-			graduate.profession,
-			graduate.study_end,
-			graduate.actual_address,
-		)
+		graduates_for_scoring(graduate)
+		.select(graduate.full_name)
 		.where(
 			(graduate.employment_status == SEEKING_EMPLOYMENT)
 			| ((graduate.employment_status == STUDYING) & (graduate.study_end <= study_end_limit))
@@ -100,24 +93,24 @@ def scores_for(doc, graduates: list[str]) -> dict[str, dict]:
 		return {}
 	vacancy = to_vacancy(doc)
 	graduate = frappe.qb.DocType("Graduate")
-	rows = (
-		frappe.qb.from_(graduate)
-		.select(
-			graduate.name,
-			graduate.employment_status,
-			graduate.profession,
-			graduate.study_end,
-			graduate.actual_address,
-		)
-		.where(graduate.name.isin(graduates))
-		.run(as_dict=True)
-	)
+	rows = graduates_for_scoring(graduate).where(graduate.name.isin(graduates)).run(as_dict=True)
 	today = getdate()
 	result = {}
 	for candidate in to_candidates(rows, with_personal_data=False):
 		item = scoring.score_candidate(candidate, vacancy, today, with_personal_data=False)
 		result[item.graduate] = {"score": item.score, "explanation": explain(item)}
 	return result
+
+
+def graduates_for_scoring(graduate):
+	"""A query of the Graduate columns the scoring reads (``to_candidates``)."""
+	return frappe.qb.from_(graduate).select(
+		graduate.name,
+		graduate.employment_status,
+		graduate.profession,
+		graduate.study_end,
+		graduate.actual_address,
+	)
 
 
 def to_vacancy(doc) -> scoring.Vacancy:
