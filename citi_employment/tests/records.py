@@ -392,3 +392,38 @@ def messages_shown() -> str:
 		else:
 			parts.append(str(entry))
 	return "\n".join(parts)
+
+
+# --- Center-only records ------------------------------------------------------------------------------
+
+
+class CenterOnlyRecordChecks:
+	"""What every Center-only DocType (citi_employment/personal_data_records.py) must hold to.
+
+	Mixed into a FrappeTestCase that sets ``DOCTYPE`` and implements ``make_record()``.
+	"""
+
+	DOCTYPE: str
+
+	def make_record(self):
+		raise NotImplementedError
+
+	def test_a_deleted_record_leaves_no_copy_in_deleted_documents(self):
+		doc = self.make_record()
+		frappe.delete_doc(self.DOCTYPE, doc.name)
+		copy = {"deleted_doctype": self.DOCTYPE, "deleted_name": doc.name}
+		self.assertTrue(frappe.db.exists("Deleted Document", copy), "Frappe writes its copy first")
+
+		frappe.db.before_commit.run()  # what a commit runs first, without committing the test data
+
+		self.assertFalse(frappe.db.exists("Deleted Document", copy))
+
+	def test_permission_rows_grant_only_the_center_and_never_export_report_import_or_share(self):
+		meta = frappe.get_meta(self.DOCTYPE)
+		self.assertEqual(
+			{row.role for row in meta.permissions}, {"Employment Center Head", "Employment Specialist"}
+		)
+		for row in meta.permissions:
+			self.assertEqual((row.read, row.write, row.create, row.delete, row.print), (1, 1, 1, 1, 1))
+			self.assertEqual((row.export, row.report, row.share, row.email), (0, 0, 0, 0))
+			self.assertEqual(getattr(row, "import"), 0)

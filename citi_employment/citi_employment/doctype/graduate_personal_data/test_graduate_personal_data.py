@@ -5,7 +5,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from citi_employment.field_errors import InvalidFieldValueError
-from citi_employment.tests.records import make_graduate
+from citi_employment.tests.records import CenterOnlyRecordChecks, make_graduate
 
 DOCTYPE = "Graduate Personal Data"
 # Valid: СНИЛС 112-233-445 95 (9+8+14+12+15+12+12+8+5 = 95), a 12-digit ИНН with both check digits right.
@@ -19,7 +19,12 @@ def personal_data(graduate: str, **values):
 	return frappe.get_doc({"doctype": DOCTYPE, "graduate": graduate, **values})
 
 
-class TestGraduatePersonalData(FrappeTestCase):
+class TestGraduatePersonalData(CenterOnlyRecordChecks, FrappeTestCase):
+	DOCTYPE = DOCTYPE
+
+	def make_record(self):
+		return personal_data(self.graduate.name, snils=VALID_SNILS).insert()
+
 	def setUp(self):
 		self.graduate = make_graduate(last_name="Иванов", first_name="Иван", patronymic="Иванович")
 
@@ -123,25 +128,3 @@ class TestGraduatePersonalData(FrappeTestCase):
 		self.assertTrue(
 			frappe.get_all("Version", filters={"ref_doctype": "Graduate", "docname": self.graduate.name})
 		)
-
-	def test_a_deleted_record_leaves_no_copy_in_deleted_documents(self):
-		doc = personal_data(self.graduate.name, snils=VALID_SNILS).insert()
-		frappe.delete_doc(DOCTYPE, doc.name)
-		copy = {"deleted_doctype": DOCTYPE, "deleted_name": doc.name}
-		self.assertTrue(frappe.db.exists("Deleted Document", copy), "Frappe writes its copy first")
-
-		frappe.db.before_commit.run()  # what a commit runs first, without committing the test data
-
-		self.assertFalse(frappe.db.exists("Deleted Document", copy))
-
-	def test_permission_rows_grant_only_the_center_and_never_export_report_import_or_share(self):
-		meta = frappe.get_meta(DOCTYPE)
-		self.assertEqual(
-			{row.role for row in meta.permissions}, {"Employment Center Head", "Employment Specialist"}
-		)
-		for row in meta.permissions:
-			self.assertEqual((row.read, row.write, row.create, row.delete, row.print), (1, 1, 1, 1, 1))
-			self.assertEqual((row.export, row.report, row.share, row.email), (0, 0, 0, 0))
-			self.assertEqual(getattr(row, "import"), 0)
-		self.assertFalse(meta.track_changes)
-		self.assertFalse(meta.search_fields)

@@ -7,6 +7,7 @@ from frappe.tests.utils import FrappeTestCase
 from citi_employment.tests.records import (
 	AGE,
 	INTERNAL_FIELDS,
+	CenterOnlyRecordChecks,
 	make_internal_requirements,
 	make_request,
 )
@@ -14,7 +15,12 @@ from citi_employment.tests.records import (
 DOCTYPE = "Vacancy Internal Requirements"
 
 
-class TestVacancyInternalRequirements(FrappeTestCase):
+class TestVacancyInternalRequirements(CenterOnlyRecordChecks, FrappeTestCase):
+	DOCTYPE = DOCTYPE
+
+	def make_record(self):
+		return make_internal_requirements(self.request.name, age_requirement=AGE)
+
 	def setUp(self):
 		self.request = make_request(age_requirement=None, gender_requirement=None)
 
@@ -32,27 +38,6 @@ class TestVacancyInternalRequirements(FrappeTestCase):
 		doc.save(ignore_version=False)
 		self.assertFalse(frappe.get_all("Version", filters={"ref_doctype": DOCTYPE, "docname": doc.name}))
 
-	def test_a_deleted_record_leaves_no_copy_in_deleted_documents(self):
-		doc = make_internal_requirements(self.request.name, age_requirement=AGE)
-		frappe.delete_doc(DOCTYPE, doc.name)
-		copy = {"deleted_doctype": DOCTYPE, "deleted_name": doc.name}
-		self.assertTrue(frappe.db.exists("Deleted Document", copy), "Frappe writes its copy first")
-
-		frappe.db.before_commit.run()  # what a commit runs first, without committing the test data
-
-		self.assertFalse(frappe.db.exists("Deleted Document", copy))
-
-	def test_permission_rows_grant_only_the_center_and_never_export_report_import_or_share(self):
-		meta = frappe.get_meta(DOCTYPE)
-		self.assertEqual(
-			{row.role for row in meta.permissions}, {"Employment Center Head", "Employment Specialist"}
-		)
-		for row in meta.permissions:
-			self.assertEqual(row.permlevel, 0)
-			self.assertEqual((row.read, row.write, row.create, row.delete, row.print), (1, 1, 1, 1, 1))
-			self.assertEqual((row.export, row.report, row.share, row.email), (0, 0, 0, 0))
-			self.assertEqual(getattr(row, "import"), 0)
-
 	def test_wishes_stay_out_of_title_search_list_and_history(self):
 		meta = frappe.get_meta(DOCTYPE)
 		self.assertFalse(meta.track_changes)  # Version history would keep old values
@@ -63,3 +48,7 @@ class TestVacancyInternalRequirements(FrappeTestCase):
 			self.assertFalse(field.in_list_view or field.in_standard_filter or field.in_global_search)
 			self.assertFalse(field.bold or field.in_preview)
 		self.assertNotIn(DOCTYPE, [link.link_doctype for link in frappe.get_meta("Vacancy Request").links])
+
+	def test_permission_rows_use_level_zero_only(self):
+		for row in frappe.get_meta(DOCTYPE).permissions:
+			self.assertEqual(row.permlevel, 0)
