@@ -69,6 +69,19 @@ scheduler_events = {
 	],
 }
 
+# Document events
+# ---------------
+# Server-side write rules for every DocType of the app (read_only, service-owned fields, locked workflow
+# states), which Frappe v15 leaves to the form. The handler returns at once for other apps' DocTypes.
+
+doc_events = {
+	"*": {
+		"before_validate": "citi_employment.write_guards.guard_write",
+		"before_update_after_submit": "citi_employment.write_guards.guard_write",
+		"before_cancel": "citi_employment.write_guards.guard_write",
+	},
+}
+
 # Whitelisted method overrides
 # ----------------------------
 # Frappe v15's frappe.client.get_count checks no permission, so a filter could probe a graduate's СНИЛС.

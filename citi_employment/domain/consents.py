@@ -56,6 +56,7 @@ class ConsentProblem(str, Enum):
 	SIGNED_IN_FUTURE = "signed_in_future"
 	VALID_UNTIL_BEFORE_SIGNED = "valid_until_before_signed"
 	REVOCATION_PENDING = "revocation_pending"
+	CONSENT_REVOKED = "consent_revoked"
 	NO_ACTIVE_CONSENT = "no_active_consent"
 	TRANSFER_NOT_ALLOWED = "transfer_not_allowed"
 	NOT_REVOCABLE = "not_revocable"
@@ -166,11 +167,26 @@ def derive_graduate_status(consents: Iterable[ConsentState]) -> str:
 	return latest.status
 
 
-def transfer_problem(consents: Iterable[ConsentState]) -> ConsentProblem | None:
-	"""Why the graduate's data may not go to an employer now, or None when it may (DESIGN §4)."""
+class ConsentUse(str, Enum):
+	"""What the Center is about to do with a graduate's data."""
+
+	PLACE = "place"  # record a placement: the data is processed
+	PROPOSE = "propose"  # propose the graduate to an employer: the data goes out
+	SHARE = "share"  # send a document (resume, recommendation, dossier) to an employer
+
+
+def consent_problem(consents: Iterable[ConsentState], use: ConsentUse) -> ConsentProblem | None:
+	"""Why the graduate's data may not be used for ``use`` now, or None when it may (152-ФЗ ст. 9, ст. 21).
+
+	The one answer for placements, candidates and transfers: a revocation stops processing at once and, after
+	the destruction, for good; anything that sends data to an employer needs an Active Processing consent
+	that allows transfer to employers.
+	"""
 	consents = list(consents)
 	if any(is_revocation_pending(consent) for consent in consents):
 		return ConsentProblem.REVOCATION_PENDING
+	if use is ConsentUse.PLACE:
+		return ConsentProblem.CONSENT_REVOKED if derive_graduate_status(consents) == REVOKED else None
 	active = [consent for consent in consents if consent.kind == PROCESSING and consent.status == ACTIVE]
 	if not active:
 		return ConsentProblem.NO_ACTIVE_CONSENT

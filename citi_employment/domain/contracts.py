@@ -81,24 +81,6 @@ def next_sequence(last_number: int | None) -> int:
 	return last + 1
 
 
-@dataclass(frozen=True)
-class Registration:
-	number: str | None
-	year: int | None
-	sequence: int | None
-
-
-def changed_registration_fields(before: Registration, after: Registration) -> list[str]:
-	"""Fields of a once-issued registration that a save tried to change; a number never changes."""
-	if not before.number:
-		return []
-	changed = []
-	for field in ("number", "year", "sequence"):
-		if getattr(before, field) != getattr(after, field):
-			changed.append(field)
-	return changed
-
-
 # Validity period and duplicates (§5.4) -----------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ from frappe import _
 from frappe.utils import getdate
 
 from citi_employment.domain import consents as rules
-from citi_employment.domain.consents import ConsentError, ConsentProblem, ConsentState
+from citi_employment.domain.consents import ConsentError, ConsentProblem, ConsentState, ConsentUse
 from citi_employment.roles import EMPLOYMENT_CENTER_HEAD, PERSONAL_DATA_ROLES
 
 CONSENT_DOCTYPE = "Personal Data Consent"
@@ -41,6 +41,9 @@ def problem_message(problem: ConsentProblem) -> str:
 		ConsentProblem.VALID_UNTIL_BEFORE_SIGNED: _("The consent cannot end before it was signed."),
 		ConsentProblem.REVOCATION_PENDING: _(
 			"The graduate has revoked their consent to personal data processing: their data may not be processed or shared until it is destroyed."
+		),
+		ConsentProblem.CONSENT_REVOKED: _(
+			"The graduate has revoked their consent to personal data processing: the Center no longer processes their data."
 		),
 		ConsentProblem.NO_ACTIVE_CONSENT: _(
 			"The graduate has no active consent to personal data processing, so their data may not be shared."
@@ -108,6 +111,11 @@ def get_consent_states_of(graduates: list[str]) -> dict[str, list[ConsentState]]
 	for row in rows:
 		states.setdefault(row.graduate, []).append(to_state(row))
 	return states
+
+
+def consent_problem(graduate: str, use: ConsentUse) -> ConsentProblem | None:
+	"""May the graduate's data be used for ``use`` now? None when it may, else the reason (one query)."""
+	return rules.consent_problem(get_consent_states(graduate), use)
 
 
 def refresh_consent_status(graduate: str) -> str:

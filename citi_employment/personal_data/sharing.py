@@ -23,12 +23,9 @@ class TransferNotAllowedError(frappe.ValidationError):
 
 
 def assert_transfer_allowed(graduate: str) -> str:
-	"""Raise unless the graduate's data may go to an employer now; return the consent that allows it.
-
-	For other features too (vacancy candidates): call it before anything about the graduate leaves the Center.
-	"""
+	"""Raise unless the graduate's data may go to an employer now; return the consent that allows it."""
 	states = get_consent_states(graduate)
-	problem = rules.transfer_problem(states)
+	problem = rules.consent_problem(states, rules.ConsentUse.SHARE)
 	if problem:
 		frappe.throw(problem_message(problem), exc=TransferNotAllowedError, title=_("Transfer Not Allowed"))
 	active = [
@@ -37,18 +34,6 @@ def assert_transfer_allowed(graduate: str) -> str:
 		if state.kind == rules.PROCESSING and state.status == rules.ACTIVE and state.transfer_to_employers
 	]
 	return active[-1].name
-
-
-def block_processing_after_revocation(doc, method=None) -> None:
-	"""doc_events hook for new records about a graduate (placements): none while a revocation is pending."""
-	if not doc.get("graduate") or not doc.is_new():
-		return
-	if any(rules.is_revocation_pending(state) for state in get_consent_states(doc.graduate)):
-		frappe.throw(
-			problem_message(rules.ConsentProblem.REVOCATION_PENDING),
-			exc=TransferNotAllowedError,
-			title=_("Processing Stopped"),
-		)
 
 
 @frappe.whitelist()
@@ -99,5 +84,6 @@ def send_to_employer(graduate: str, employer: str, document_type: str, document_
 			"reference_name": document_name,
 		}
 	)
+	transfer.flags.written_by_service = True
 	transfer.insert(ignore_permissions=True)
 	return transfer.name

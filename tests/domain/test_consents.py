@@ -18,6 +18,7 @@ from citi_employment.domain.consents import (
 	ConsentError,
 	ConsentProblem,
 	ConsentState,
+	ConsentUse,
 )
 
 TODAY = date(2026, 3, 5)
@@ -119,24 +120,41 @@ class TestGraduateStatus:
 
 class TestTransfer:
 	def test_allowed_with_active_transfer_consent(self):
-		assert rules.transfer_problem([consent(transfer_to_employers=True)]) is None
+		assert rules.consent_problem([consent(transfer_to_employers=True)], ConsentUse.SHARE) is None
 
 	def test_refused_without_consent(self):
-		assert rules.transfer_problem([]) is ConsentProblem.NO_ACTIVE_CONSENT
+		assert rules.consent_problem([], ConsentUse.SHARE) is ConsentProblem.NO_ACTIVE_CONSENT
 
 	def test_refused_when_consent_excludes_employers(self):
-		assert rules.transfer_problem([consent()]) is ConsentProblem.TRANSFER_NOT_ALLOWED
+		assert rules.consent_problem([consent()], ConsentUse.SHARE) is ConsentProblem.TRANSFER_NOT_ALLOWED
 
 	def test_dissemination_consent_does_not_allow_transfer(self):
 		states = [consent(kind=DISSEMINATION, transfer_to_employers=True)]
-		assert rules.transfer_problem(states) is ConsentProblem.NO_ACTIVE_CONSENT
+		assert rules.consent_problem(states, ConsentUse.SHARE) is ConsentProblem.NO_ACTIVE_CONSENT
 
 	def test_pending_revocation_blocks_at_once(self):
 		states = [
 			consent("A", transfer_to_employers=True),
 			consent("B", status=REVOKED, revocation_received_on=TODAY),
 		]
-		assert rules.transfer_problem(states) is ConsentProblem.REVOCATION_PENDING
+		assert rules.consent_problem(states, ConsentUse.SHARE) is ConsentProblem.REVOCATION_PENDING
+
+
+class TestPlacement:
+	def test_placement_needs_no_transfer_consent(self):
+		assert rules.consent_problem([], ConsentUse.PLACE) is None
+		assert rules.consent_problem([consent()], ConsentUse.PLACE) is None
+
+	def test_pending_revocation_blocks_placement(self):
+		states = [consent("B", status=REVOKED, revocation_received_on=TODAY)]
+		assert rules.consent_problem(states, ConsentUse.PLACE) is ConsentProblem.REVOCATION_PENDING
+
+	def test_destroyed_after_revocation_blocks_placement_for_good(self):
+		states = [consent("B", status=REVOKED, revocation_received_on=TODAY, destroyed_on=TODAY)]
+		assert rules.consent_problem(states, ConsentUse.PLACE) is ConsentProblem.CONSENT_REVOKED
+
+	def test_proposing_needs_transfer_like_sharing(self):
+		assert rules.consent_problem([consent()], ConsentUse.PROPOSE) is ConsentProblem.TRANSFER_NOT_ALLOWED
 
 
 class TestRevocation:

@@ -6,9 +6,7 @@ from citi_employment.domain.contracts import (
 	ContractPeriodError,
 	ContractStatus,
 	ExistingContract,
-	Registration,
 	RegistrationNumberError,
-	changed_registration_fields,
 	check_period,
 	enters_force,
 	expiry_change,
@@ -48,19 +46,6 @@ def test_sequence_starts_at_one_and_has_no_gaps():
 	assert next_sequence(41) == 42
 	with pytest.raises(RegistrationNumberError):
 		next_sequence(-1)
-
-
-def test_issued_registration_never_changes():
-	issued = Registration("ЦП-2026-001", 2026, 1)
-	assert changed_registration_fields(issued, issued) == []
-	assert changed_registration_fields(issued, Registration("ЦП-2026-002", 2026, 2)) == ["number", "sequence"]
-	assert changed_registration_fields(issued, Registration(None, None, None)) == [
-		"number",
-		"year",
-		"sequence",
-	]
-	# Before the number is issued there is nothing to protect.
-	assert changed_registration_fields(Registration(None, None, None), issued) == []
 
 
 def test_approval_is_the_move_into_force():

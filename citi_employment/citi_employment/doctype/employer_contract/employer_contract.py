@@ -23,8 +23,6 @@ from citi_employment.domain.contracts import (
 	ContractPeriodError,
 	ContractStatus,
 	ExistingContract,
-	Registration,
-	changed_registration_fields,
 	check_period,
 	enters_force,
 	find_duplicate,
@@ -32,37 +30,20 @@ from citi_employment.domain.contracts import (
 	is_closed,
 	next_sequence,
 )
+from citi_employment.domain.write_rules import refused_registered_contract_changes, service_fields
 from citi_employment.roles import (
 	EMPLOYMENT_CENTER_HEAD,
 	EMPLOYMENT_SPECIALIST,
 	INSTITUTION_DIRECTOR,
 	PRACTICE_SUPERVISOR,
 )
+from citi_employment.write_guards import changed_fields, labels
 
 JOURNAL_DOCTYPE = "Contract Journal"
+GRADUATE_DOCTYPE = "Graduate"
 # Roles that see every journal; a user with none of them but Practice Supervisor sees only practice ones.
 UNRESTRICTED_ROLES = frozenset(
 	{EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST, INSTITUTION_DIRECTOR, "System Manager"}
-)
-# Set by the approval, the workflow or the daily job, never typed by a user.
-SYSTEM_FIELDS = frozenset(
-	{
-		"status",
-		"registration_number",
-		"registered_on",
-		"registration_year",
-		"registration_sequence",
-		"first_term_ends_on",
-	}
-)
-# Written only by the controller's numbering on approval and by the daily job (directly in the database): a
-# value a user sends for them is replaced by the stored one before anything else reads it.
-SERVER_ONLY_FIELDS = (
-	"registration_number",
-	"registration_year",
-	"registration_sequence",
-	"registered_on",
-	"first_term_ends_on",
 )
 
 
@@ -82,7 +63,7 @@ class GraduateRequiredError(frappe.ValidationError):
 	pass
 
 
-class RegistrationNumberChangedError(frappe.ValidationError):
+class RegisteredContractChangeError(frappe.ValidationError):
 	pass
 
 
@@ -138,8 +119,7 @@ class EmployerContract(Document):
 	def validate(self):
 		self.validate_period()
 		self.validate_graduate()
-		self.validate_registration_unchanged()
-		self.keep_server_only_fields()
+		self.validate_registered_contract_unchanged()
 		self.validate_director_edits()
 		self.validate_approval_rights()
 		self.set_termination_date()
@@ -192,43 +172,20 @@ class EmployerContract(Document):
 		self.requires_graduate = cint(frappe.db.get_value(JOURNAL_DOCTYPE, self.journal, "requires_graduate"))
 		return bool(self.requires_graduate)
 
-	def validate_registration_unchanged(self):
-		"""§5.4: a registration number, once issued, is the contract's identity in the register."""
+	def validate_registered_contract_unchanged(self):
+		"""§5.4: once numbered, the contract is the register's entry; only its termination and scan follow."""
 		before = self.get_doc_before_save()
-		if not before:
+		if not (before and before.registration_number):
 			return
-		changed = changed_registration_fields(
-			Registration(before.registration_number, before.registration_year, before.registration_sequence),
-			Registration(
-				self.registration_number or None,
-				cint(self.registration_year) or None,
-				cint(self.registration_sequence) or None,
-			),
-		)
-		if changed:
+		refused = refused_registered_contract_changes(changed_fields(self, before), "status")
+		if refused:
 			frappe.throw(
-				_("The registration number {0} has been issued and cannot be changed.").format(
-					frappe.bold(before.registration_number)
-				),
-				RegistrationNumberChangedError,
+				_(
+					"Contract {0} is registered: only its termination and signed scan can be recorded, not {1}."
+				).format(frappe.bold(before.registration_number), labels(self, refused)),
+				RegisteredContractChangeError,
 				title=_("Not Allowed"),
 			)
-
-	def keep_server_only_fields(self):
-		"""Put back the stored registration (none on insert) whatever the request sent.
-
-		Frappe v15 does not enforce ``read_only`` on the server, so a form, REST or import save could bring a
-		number of its own; it would then stop ``register_on_approval`` from numbering and ``on_trash`` from
-		deleting a draft. The approval numbers the contract after this, in ``register_on_approval``; the daily
-		job writes ``first_term_ends_on`` with ``frappe.db.set_value``, which runs no validation.
-		"""
-		before = self.get_doc_before_save()
-		for fieldname in SERVER_ONLY_FIELDS:
-			if before:
-				value = before.get(fieldname)
-			else:
-				value = 0 if self.meta.get_field(fieldname).fieldtype == "Int" else None
-			self.set(fieldname, value)
 
 	def validate_director_edits(self):
 		"""The Director approves or rejects; the contract's content stays as the Center wrote it."""
@@ -239,7 +196,7 @@ class EmployerContract(Document):
 			_(df.label)
 			for df in self.meta.get("fields")
 			if df.fieldtype not in no_value_fields
-			and df.fieldname not in SYSTEM_FIELDS
+			and df.fieldname not in service_fields(self.doctype)
 			and not df.fetch_from
 			and _value_changed(df, before.get(df.fieldname), self.get(df.fieldname))
 		]
@@ -363,20 +320,33 @@ def is_practice_supervisor_only(user: str | None = None) -> bool:
 	return PRACTICE_SUPERVISOR in roles and not roles & UNRESTRICTED_ROLES
 
 
+def may_read_graduates(user: str | None = None) -> bool:
+	"""A contract about one graduate carries their name (``graduate_name``, the link's title): only a user who
+	may read graduates reads it. DESIGN §3 gives the Practice Supervisor no graduate data."""
+	return bool(frappe.has_permission(GRADUATE_DOCTYPE, "read", user=user))
+
+
 def get_permission_query_conditions(user: str | None = None) -> str:
-	"""Hook ``permission_query_conditions``: a Practice Supervisor lists only practice contracts."""
+	"""Hook ``permission_query_conditions``: a Practice Supervisor lists only practice contracts, and only those
+	about no graduate unless they may read graduates."""
 	if not is_practice_supervisor_only(user):
 		return ""
-	return (
+	conditions = (
 		"`tabEmployer Contract`.`journal` in "
 		"(select `name` from `tabContract Journal` where `is_practice_journal` = 1)"
 	)
+	if not may_read_graduates(user):
+		conditions += " and ifnull(`tabEmployer Contract`.`graduate`, '') = ''"
+	return conditions
 
 
 def has_permission(doc, ptype: str | None = None, user: str | None = None, **kwargs) -> bool | None:
-	"""Hook ``has_permission``: a Practice Supervisor opens only practice contracts (None = no opinion)."""
+	"""Hook ``has_permission``: a Practice Supervisor opens only practice contracts, and only those about no
+	graduate unless they may read graduates (None = no opinion)."""
 	if not is_practice_supervisor_only(user):
 		return None
+	if doc.get("graduate") and not may_read_graduates(user):
+		return False
 	return bool(
 		doc.journal and cint(frappe.db.get_value(JOURNAL_DOCTYPE, doc.journal, "is_practice_journal"))
 	)

@@ -18,7 +18,6 @@ from citi_employment.citi_employment.doctype.employer_contract.employer_contract
 	DuplicateContractError,
 	GraduateRequiredError,
 	RegisteredContractDeletionError,
-	RegistrationNumberChangedError,
 )
 from citi_employment.tests.records import (
 	DIRECTOR_USER,
@@ -32,6 +31,7 @@ from citi_employment.tests.records import (
 	make_employer,
 	make_graduate,
 )
+from citi_employment.write_guards import ServiceFieldChangeError
 
 COOPERATION = "Cooperation (Partnership)"
 TARGETED = "Targeted Vocational Training"
@@ -147,7 +147,7 @@ class TestEmployerContract(FrappeTestCase):
 		for field, value in (("registration_number", "СП-1999-999"), ("registration_sequence", 999)):
 			contract = frappe.get_doc(contract.doctype, contract.name)
 			contract.set(field, value)
-			with self.assertRaises(RegistrationNumberChangedError):
+			with self.assertRaises(ServiceFieldChangeError):
 				contract.save()
 		terminated = act(frappe.get_doc(contract.doctype, contract.name), "Terminate", HEAD_USER)
 		self.assertEqual(terminated.status, "Terminated")
@@ -183,21 +183,26 @@ class TestEmployerContract(FrappeTestCase):
 				self.assertEqual(
 					frappe.db.get_value(contract.doctype, contract.name, fields, as_dict=True), blank
 				)
-			# A later save of the draft cannot bring one in either.
+			# A later save of the draft that sends one is refused.
 			draft = frappe.get_doc(kept.doctype, kept.name)
 			draft.update(forged)
-			draft.save()
+			with self.assertRaises(ServiceFieldChangeError):
+				draft.save()
 			self.assertEqual(frappe.db.get_value(kept.doctype, kept.name, fields, as_dict=True), blank)
 
 		# A draft stays deletable (only the System Manager has delete rights on contracts).
 		removed.delete()
 		self.assertFalse(frappe.db.exists(removed.doctype, removed.name))
 
-		# Nor can the approving save: the Director's own number is replaced by the journal's next one.
+		# Nor can the approving save: a number the Director sends is refused, the journal's next one is issued.
 		act(kept, "Submit for Approval", SPECIALIST_USER)
 		with self.set_user(DIRECTOR_USER):
 			approving = frappe.get_doc(kept.doctype, kept.name)
 			approving.update({**forged, "status": "Active"})
+			with self.assertRaises(ServiceFieldChangeError):
+				approving.save()
+			approving = frappe.get_doc(kept.doctype, kept.name)
+			approving.status = "Active"
 			approving.save()
 		stored = frappe.db.get_value(kept.doctype, kept.name, [*fields, "status"], as_dict=True)
 		self.assertEqual(stored.status, "Active")

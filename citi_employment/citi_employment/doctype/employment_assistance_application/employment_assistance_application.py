@@ -45,9 +45,9 @@ class EmploymentAssistanceApplication(Document):
 		self.validate_support_period()
 		self.set_status()
 
-	def before_cancel(self):
-		# A cancellation does not run validate.
-		self.set_status()
+	def on_cancel(self):
+		# A cancellation runs no validate, and takes no field change from the request (write_guards).
+		self.db_set("status", application_status(self.docstatus))
 
 	def validate_support_period(self):
 		if self.kind == "Refusal":

@@ -7,11 +7,12 @@ from frappe.model.document import Document
 from frappe.utils import flt, getdate
 
 from citi_employment.domain import vacancies as rules
+from citi_employment.domain.consents import ConsentUse
 from citi_employment.domain.errors import FieldError
 from citi_employment.field_errors import InvalidFieldValueError, throw_field_errors
+from citi_employment.personal_data.consents import consent_problem
 
 REQUEST_DOCTYPE = "Vacancy Request"
-REVOKED = "Revoked"
 
 
 class PlacementNotAllowedError(frappe.ValidationError):
@@ -63,24 +64,11 @@ class GraduatePlacement(Document):
 		self.update_vacancy_requests(hired=False)
 
 	def validate_consent(self):
-		"""After a revocation the Center stops processing the graduate's data: no new placements."""
-		if not self.is_new() or not self.graduate:
+		"""After a revocation the Center stops processing the graduate's data: no placement is recorded for them,
+		neither a new one nor an existing one moved to them (152-ФЗ ст. 21 ч. 5)."""
+		if not self.graduate or not (self.is_new() or self.has_value_changed("graduate")):
 			return
-		consent_status = frappe.db.get_value("Graduate", self.graduate, "consent_status")
-		revocation_pending = False
-		try:
-			from citi_employment.personal_data.sharing import block_processing_after_revocation
-		except ImportError:
-			block_processing_after_revocation = None
-		if consent_status == REVOKED:
-			revocation_pending = True
-		elif block_processing_after_revocation:
-			try:
-				block_processing_after_revocation(self)
-			except frappe.ValidationError:
-				frappe.clear_last_message()
-				revocation_pending = True
-		if revocation_pending:
+		if consent_problem(self.graduate, ConsentUse.PLACE):
 			frappe.throw(
 				_(
 					"{0} has revoked the personal data consent: the Center no longer processes their data, so a new placement cannot be recorded."

@@ -5,11 +5,11 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate
 
-from citi_employment.personal_data.consents import revoke
+from citi_employment.domain.consents import ConsentProblem, ConsentUse
+from citi_employment.personal_data.consents import consent_problem, revoke
 from citi_employment.personal_data.sharing import (
 	TransferNotAllowedError,
 	assert_transfer_allowed,
-	block_processing_after_revocation,
 	send_to_employer,
 )
 from citi_employment.tests.records import (
@@ -92,14 +92,13 @@ class TestPersonalDataTransfer(FrappeTestCase):
 			self.send()
 		self.assertFalse(frappe.db.exists(TRANSFER, {"graduate": self.graduate.name}))
 
-	def test_new_placement_hook_blocks_after_revocation(self):
+	def test_revocation_stops_new_placements_at_once(self):
 		consent = make_consent(self.graduate, signed_on=add_days(getdate(), -5))
-		placement = frappe._dict(graduate=self.graduate.name, is_new=lambda: True)
-		placement.get = lambda key: placement[key]
-		block_processing_after_revocation(placement)
+		self.assertIsNone(consent_problem(self.graduate.name, ConsentUse.PLACE))
 		revoke(consent.name, str(getdate()))
-		with self.assertRaises(TransferNotAllowedError):
-			block_processing_after_revocation(placement)
+		self.assertEqual(
+			consent_problem(self.graduate.name, ConsentUse.PLACE), ConsentProblem.REVOCATION_PENDING
+		)
 
 	def test_director_cannot_send(self):
 		make_consent(self.graduate)

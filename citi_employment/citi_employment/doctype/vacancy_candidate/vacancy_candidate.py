@@ -70,7 +70,7 @@ class VacancyCandidate(Document):
 
 	def set_score(self):
 		"""The score is the server's: read_only is not enforced on the server, so sent values are replaced."""
-		if self.flags.scored_by_server:
+		if self.flags.written_by_service:
 			return
 		self.score, self.score_explanation = 0, None
 		request = frappe.get_doc(REQUEST_DOCTYPE, self.vacancy_request)

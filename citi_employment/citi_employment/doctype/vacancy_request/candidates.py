@@ -14,10 +14,10 @@ from frappe.utils import formatdate, getdate
 
 from citi_employment.domain import candidate_scoring as scoring
 from citi_employment.domain.candidate_scoring import ScoreReason
-from citi_employment.domain.consents import transfer_problem
+from citi_employment.domain.consents import ConsentUse
+from citi_employment.domain.consents import consent_problem as rules_consent_problem
 from citi_employment.domain.graduate import SEEKING_EMPLOYMENT, STUDYING
-from citi_employment.personal_data.consents import get_consent_states_of
-from citi_employment.personal_data.sharing import TransferNotAllowedError, assert_transfer_allowed
+from citi_employment.personal_data.consents import consent_problem, get_consent_states_of
 
 PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"
 REVOKED = "Revoked"
@@ -28,12 +28,8 @@ class CandidateNotAllowedError(frappe.ValidationError):
 
 
 def assert_candidate_allowed(graduate: str, graduate_name: str) -> None:
-	"""Proposing a graduate sends their data to the employer: it needs a consent allowing transfer (DESIGN §4)."""
-	try:
-		assert_transfer_allowed(graduate)
-	except TransferNotAllowedError:
-		# Replace the generic consent message with one that says whom it is about.
-		frappe.clear_last_message()
+	"""Proposing a graduate sends their data to the employer: it needs a consent allowing transfer (152-ФЗ ст. 9)."""
+	if consent_problem(graduate, ConsentUse.PROPOSE):
 		frappe.throw(
 			_(
 				"{0} cannot be proposed to the employer: there is no active personal data consent that allows transfer to employers."
@@ -46,7 +42,7 @@ def assert_candidate_allowed(graduate: str, graduate_name: str) -> None:
 def may_be_proposed(rows: list) -> list:
 	"""Only graduates whose consent allows transfer to employers: proposing one sends their data out."""
 	states = get_consent_states_of([row.name for row in rows])
-	return [row for row in rows if not transfer_problem(states.get(row.name, []))]
+	return [row for row in rows if not rules_consent_problem(states.get(row.name, []), ConsentUse.PROPOSE)]
 
 
 def suggest(doc, limit: int = 20) -> list[dict]:

@@ -231,8 +231,8 @@ def add_candidates(vacancy_request: str, graduates: str | list[str]) -> list[str
 				"score_explanation": "\n".join(score["explanation"]),
 			}
 		)
-		# Scored above for all graduates at once; a client cannot set flags, so its values are recomputed.
-		candidate.flags.scored_by_server = True
+		# Scored above for all graduates at once; a client cannot set flags, so a sent score is recomputed.
+		candidate.flags.written_by_service = True
 		candidate.insert()
 	return added
 
