@@ -5,8 +5,9 @@ statistics. Everything that identifies the person is deleted: Graduate Personal 
 attachments (rows and files), shares, and every copy Frappe keeps on the side (Version, Deleted Document,
 comments, communications, e-mail queue, to-dos, notification and activity logs, global search), each
 found by its reference to the subject's records, never by a name in its text, so nothing of anyone else
-goes. The Personal Data Destruction Act (Roskomnadzor order №179 of 28.10.2022) is the only place the name
-survives.
+goes. A mail about the subject takes its attachments with it: the desk's e-mail dialog copies each chosen
+File into a second File row on the Communication, and that row alone would keep the scan on disk. The
+Personal Data Destruction Act (Roskomnadzor order №179 of 28.10.2022) is the only place the name survives.
 """
 
 import json
@@ -119,6 +120,9 @@ class Destruction:
 		# Parents of child rows about the graduate, and Deleted Document rows (name, doctype, docname) of theirs.
 		self.parents: dict[str, set[str]] = {}
 		self.deleted_copies: list[tuple[str, str, str]] = []
+		# File rows deleted, and the URLs whose files leave the disk after the commit if no row points there.
+		self.deleted_files: set[str] = set()
+		self.file_urls: set[str] = set()
 
 	def log(self, text: str) -> None:
 		self.events.append(f"{now_datetime():%Y-%m-%d %H:%M:%S} — {text}")
@@ -136,6 +140,7 @@ class Destruction:
 		self.depersonalise_graduate()
 		self.depersonalise_linked_rows()
 		self.purge_side_copies(targets)
+		self.remove_files_after_commit()
 		self.log("Уничтожение завершено")
 		act = self.make_act()
 		self.mark_consents(act)
@@ -201,33 +206,42 @@ class Destruction:
 	# --- delete ---------------------------------------------------------------------------------
 
 	def delete_files(self, targets) -> None:
-		"""Only File rows attached to the subject's records (the photo too, attached to the graduate).
+		"""Only File rows attached to the subject's records (the photo too, attached to the graduate)."""
+		deleted = self.delete_attachments(targets)
+		self.log(f"Удалены вложенные файлы: {deleted}")
+
+	def delete_attachments(self, attached_to) -> int:
+		"""Delete the File rows attached to these records; their files are queued for the disk.
 
 		A file_url may be shared by several File rows (Frappe reuses the file of an identical upload), so a
 		file leaves the disk only after the commit and only if no File row points to it any more: a rollback
 		keeps the rows and therefore the file.
 		"""
 		names = set()
-		for doctype, docnames in targets.items():
-			names.update(
-				frappe.get_all(
-					"File",
-					filters={"attached_to_doctype": doctype, "attached_to_name": ("in", docnames)},
-					pluck="name",
+		for doctype, docnames in attached_to.items():
+			if docnames:
+				names.update(
+					frappe.get_all(
+						"File",
+						filters={"attached_to_doctype": doctype, "attached_to_name": ("in", list(docnames))},
+						pluck="name",
+					)
 				)
-			)
-		urls = set()
 		for name in names:
 			row = frappe.db.get_value("File", name, ["file_url", "thumbnail_url", "is_folder"], as_dict=True)
 			if row.is_folder:
 				continue
-			urls.update(url for url in (row.file_url, row.thumbnail_url) if is_local_file_url(url))
-			# A plain delete: File.on_trash would remove the shared file at once and comment on the graduate.
+			self.file_urls.update(url for url in (row.file_url, row.thumbnail_url) if is_local_file_url(url))
+			# A plain delete: File.on_trash would remove the shared file at once and comment on the record.
 			frappe.db.delete("File", {"name": name})
+		self.deleted_files.update(names)
+		self.count("File", len(names))
+		return len(names)
+
+	def remove_files_after_commit(self) -> None:
+		urls = set(self.file_urls)
 		if urls:
 			frappe.db.after_commit.add(lambda: remove_unreferenced_files(urls))
-		self.count("File", len(names))
-		self.log(f"Удалены вложенные файлы: {len(names)}")
 
 	def delete_shares(self, targets) -> None:
 		deleted = 0
@@ -330,8 +344,17 @@ class Destruction:
 		self.purge_deleted_documents()
 		pairs = [*pairs, *deleted_copies]
 		communications = self.purge_communications(pairs)
-		self.purge_email_queue(pairs, communications)
-		pairs = [*pairs, *(("Communication", name) for name in communications)]
+		queued = self.purge_email_queue(pairs, communications)
+		# The mails' own File rows: the desk's copy of each attachment, and the PDFs Frappe may store.
+		deleted = self.delete_attachments({"Communication": communications, "Email Queue": queued})
+		self.log(f"Удалены вложения удалённых писем: {deleted}")
+		pairs = [
+			*pairs,
+			*(("Communication", name) for name in communications),
+			*(("Email Queue", name) for name in queued),
+			# Download entries in the Access Log, and any comment, name the deleted File rows.
+			*(("File", name) for name in sorted(self.deleted_files)),
+		]
 		for doctype, type_field, name_field in (
 			("Comment", "reference_doctype", "reference_name"),
 			("ToDo", "reference_type", "reference_name"),
@@ -404,7 +427,13 @@ class Destruction:
 		self.count("Communication", len(names))
 		return sorted(names)
 
-	def purge_email_queue(self, pairs, communications: list[str]) -> None:
+	def purge_email_queue(self, pairs, communications: list[str]) -> list[str]:
+		"""Delete the queued mails about the subject or of their communications; returns their names.
+
+		A queued mail keeps its attachments as references (a File row's name or a file URL) to be read when
+		it is sent; each referenced file is queued for the disk, where it stays while any File row (another
+		record's attachment) points to it.
+		"""
 		names = set()
 		for doctype, name in pairs:
 			names.update(
@@ -419,9 +448,14 @@ class Destruction:
 				frappe.get_all("Email Queue", filters={"communication": ("in", communications)}, pluck="name")
 			)
 		if names:
+			for attachments in frappe.get_all(
+				"Email Queue", filters={"name": ("in", list(names))}, pluck="attachments"
+			):
+				self.file_urls.update(referenced_file_urls(attachments))
 			frappe.db.delete("Email Queue Recipient", {"parent": ("in", list(names))})
 			frappe.db.delete("Email Queue", {"name": ("in", list(names))})
 		self.count("Email Queue", len(names))
+		return sorted(names)
 
 	# --- act ------------------------------------------------------------------------------------
 
@@ -452,6 +486,7 @@ class Destruction:
 			}
 		)
 		act.flags.ignore_permissions = True
+		act.flags.written_by_service = True
 		act.insert()
 		return act.name
 
@@ -496,7 +531,35 @@ def escape_like(text: str) -> str:
 
 
 def is_local_file_url(url: str | None) -> bool:
-	return bool(url) and url.startswith(("/files/", "/private/files/"))
+	"""A file of the site's own folders, as Frappe names it: ``/files/<name>`` or ``/private/files/<name>``.
+
+	A URL into a subfolder is left alone: ``delete_file`` would resolve it to another file of that name.
+	"""
+	if not url or not isinstance(url, str):
+		return False
+	for prefix in ("/files/", "/private/files/"):
+		if url.startswith(prefix):
+			name = url[len(prefix) :]
+			return bool(name) and "/" not in name and name not in (".", "..")
+	return False
+
+
+def referenced_file_urls(attachments: str | None) -> set[str]:
+	"""The file URLs a queued mail's ``attachments`` JSON refers to, by File row (``fid``) or by URL."""
+	try:
+		entries = json.loads(attachments) if attachments else []
+	except ValueError:
+		return set()
+	urls = set()
+	for entry in entries if isinstance(entries, list) else []:
+		if not isinstance(entry, dict):
+			continue
+		if entry.get("fid"):
+			row = frappe.db.get_value("File", entry["fid"], ["file_url", "thumbnail_url"], as_dict=True)
+			if row:
+				urls.update((row.file_url, row.thumbnail_url))
+		urls.add(entry.get("file_url"))
+	return {url for url in urls if is_local_file_url(url)}
 
 
 def remove_unreferenced_files(urls) -> None:

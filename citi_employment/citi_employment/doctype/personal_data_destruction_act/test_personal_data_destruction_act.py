@@ -3,15 +3,18 @@
 
 import json
 import os
+from datetime import timedelta
 
 import frappe
+import requests
+from frappe.core.doctype.communication.email import make as make_communication
 from frappe.model.delete_doc import add_to_deleted_document
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import add_days, getdate
+from frappe.utils import add_days, get_url, getdate, now_datetime
 
 from citi_employment.jobs import consents as job
 from citi_employment.personal_data.consents import ConsentRuleError, revoke
-from citi_employment.personal_data.destruction import destroy
+from citi_employment.personal_data.destruction import destroy, remove_unreferenced_files
 from citi_employment.personal_data.sharing import TransferNotAllowedError, send_to_employer
 from citi_employment.tests.records import (
 	HEAD_USER,
@@ -48,6 +51,27 @@ SIDE_TABLES = (
 	"DocShare",
 )
 TEXT_TYPES = ("varchar", "text", "mediumtext", "longtext", "tinytext", "char", "json")
+# What a test that commits for the served site may leave behind: the app's tables and Frappe's side tables.
+COMMITTED_SIDE_TABLES = (
+	*SIDE_TABLES,
+	"Access Log",
+	"View Log",
+	"Document Follow",
+	"Tag Link",
+	"Email Account",
+)
+
+
+def served_site_session() -> requests.Session:
+	"""A session on the site as served over HTTP (``bench serve``), logged in as Administrator."""
+	session = requests.Session()
+	# FrappeTestCase reads admin_password from the site config; a bench's test site is made with "admin".
+	password = frappe.get_conf(frappe.local.site).admin_password or "admin"
+	response = session.post(
+		f"{get_url()}/api/method/login", data={"usr": "Administrator", "pwd": password}, timeout=30
+	)
+	response.raise_for_status()
+	return session
 
 
 def tables_holding(text: str) -> dict[str, int]:
@@ -89,6 +113,77 @@ class TestPersonalDataDestructionAct(FrappeTestCase):
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
+
+	def commit_for_the_served_site(self) -> None:
+		"""The served site reads only what is committed: commit from here on, and remove it all afterwards.
+
+		Earlier tests' records are rolled back first, so that only this test's records are committed.
+		"""
+		frappe.db.rollback()
+		started = now_datetime() - timedelta(seconds=1)
+		self.addCleanup(self.remove_committed_records, started)
+		ensure_categories()
+		make_center_users()
+		ensure_outgoing_email_account()
+
+	def remove_committed_records(self, started) -> None:
+		"""Every row of the app's and Frappe's side tables made since ``started``, and its file on disk."""
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		urls = set(
+			frappe.get_all("File", filters={"creation": (">=", started), "is_folder": 0}, pluck="file_url")
+		)
+		doctypes = frappe.get_all(
+			"DocType", filters={"module": "Citi Employment", "issingle": 0}, pluck="name"
+		)
+		for doctype in (*doctypes, *COMMITTED_SIDE_TABLES, "Communication Link", "Email Queue Recipient"):
+			frappe.db.delete(doctype, {"creation": (">=", started)})
+		frappe.db.commit()
+		remove_unreferenced_files(url for url in urls if url)
+		# The fixtures of setUpClass again, uncommitted like the rest, for the tests that follow.
+		ensure_categories()
+		make_center_users()
+		ensure_outgoing_email_account()
+
+	def email_a_scan(self, graduate):
+		"""A Specialist attaches a passport scan to the personal data and e-mails it from the desk; returns the
+		scan's File and its content.
+
+		The desk's dialog calls ``communication.email.make`` with the chosen File's name; the framework then
+		makes a second File row, on the Communication, and queues the mail with that row as its attachment.
+		"""
+		frappe.set_user(SPECIALIST_USER)
+		# Not UTF-8, as a real scan: Frappe would hand back text for a file that decodes.
+		content = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + frappe.generate_hash().encode()
+		scan = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "passport-scan.pdf",
+				"attached_to_doctype": "Graduate Personal Data",
+				"attached_to_name": graduate.name,
+				"content": content,
+				"is_private": 1,
+			}
+		).insert()
+		communication = make_communication(
+			doctype="Graduate",
+			name=graduate.name,
+			content=f"Скан паспорта {SURNAME} во вложении",
+			subject="Документы выпускника",
+			recipients="hr@employer.invalid",
+			send_email=True,
+			attachments=[scan.name],
+		)["name"]
+		frappe.set_user("Administrator")
+		mail_copy = frappe.get_all(
+			"File",
+			filters={"attached_to_doctype": "Communication", "attached_to_name": communication},
+			fields=["name", "file_url"],
+		)
+		self.assertEqual([row.file_url for row in mail_copy], [scan.file_url])
+		queued = frappe.get_all("Email Queue", filters={"communication": communication}, pluck="attachments")
+		self.assertEqual([json.loads(attachments) for attachments in queued], [[{"fid": mail_copy[0].name}]])
+		return scan, content
 
 	def make_subject(self):
 		"""A graduate with every kind of trace: personal data, documents, files, shares, mail, history."""
@@ -148,9 +243,17 @@ class TestPersonalDataDestructionAct(FrappeTestCase):
 		return graduate, consent, photo
 
 	def test_revocation_then_destruction_leaves_the_name_only_in_the_act(self):
+		self.commit_for_the_served_site()
 		graduate, consent, photo = self.make_subject()
+		scan, scan_content = self.email_a_scan(graduate)
+		scan_path = scan.get_full_path()
 		photo_path = photo.get_full_path()
 		self.assertTrue(os.path.exists(photo_path))
+		frappe.db.commit()
+		served = served_site_session()
+		scan_url = f"{get_url()}{scan.file_url}"
+		response = served.get(scan_url, timeout=30)
+		self.assertEqual((response.status_code, response.content), (200, scan_content))
 		self.assertIn("Version", tables_holding(SURNAME))
 		self.assertIn("Deleted Document", tables_holding(SURNAME))
 		self.assertIn("Graduate Personal Data", tables_holding(PASSPORT_NUMBER))
@@ -170,10 +273,24 @@ class TestPersonalDataDestructionAct(FrappeTestCase):
 		for snils in SNILS_FORMS:
 			self.assertEqual(tables_holding(snils), {})
 		self.assertEqual(tables_holding("Секретная"), {})
-		# The file leaves the disk only after the commit, so that a rollback keeps it.
+		# No File row points to the scan any more: not the Specialist's upload, nor the mail's copy of it.
+		self.assertEqual(
+			frappe.get_all(
+				"File",
+				or_filters={"file_url": scan.file_url, "content_hash": scan.content_hash},
+				pluck="name",
+			),
+			[],
+		)
+		# The files leave the disk only after the commit, so that a rollback keeps them.
 		self.assertTrue(os.path.exists(photo_path))
-		frappe.db.after_commit.run()
+		self.assertTrue(os.path.exists(scan_path))
+		frappe.db.commit()
 		self.assertFalse(os.path.exists(photo_path))
+		self.assertFalse(os.path.exists(scan_path))
+		response = served.get(scan_url, timeout=30)
+		self.assertIn(response.status_code, (403, 404))
+		self.assertNotIn(scan_content, response.content)
 
 		act = frappe.get_doc(ACT, act_name)
 		self.assertEqual(act.docstatus, 1)
@@ -355,6 +472,36 @@ class TestPersonalDataDestructionAct(FrappeTestCase):
 		self.assertFalse(frappe.db.exists("File", photo.name))
 		self.assertTrue(frappe.db.exists("File", other_photo.name))
 		self.assertTrue(os.path.exists(path))
+
+	def test_a_mailed_file_of_another_graduate_survives(self):
+		"""A mail about the subject goes with its own attachment rows; a file it refers to that another record
+		holds stays, row and disk."""
+		graduate = make_graduate(last_name="Письмов")
+		other = make_graduate(last_name="Адресатов")
+		other_photo = self.make_photo(other, b"\x89PNG\r\n\x1a\n" + frappe.generate_hash().encode())
+		frappe.sendmail(
+			recipients=["hr@employer.invalid"],
+			subject="Документы",
+			message="Во вложении",
+			attachments=[{"fid": other_photo.name}],
+			reference_doctype="Graduate",
+			reference_name=graduate.name,
+		)
+		self.assertTrue(
+			frappe.db.exists(
+				"Email Queue", {"reference_doctype": "Graduate", "reference_name": graduate.name}
+			)
+		)
+
+		self.destroy_now(graduate)
+		frappe.db.after_commit.run()
+		self.assertFalse(
+			frappe.db.exists(
+				"Email Queue", {"reference_doctype": "Graduate", "reference_name": graduate.name}
+			)
+		)
+		self.assertTrue(frappe.db.exists("File", other_photo.name))
+		self.assertTrue(os.path.exists(other_photo.get_full_path()))
 
 	def test_rolled_back_destruction_keeps_the_file(self):
 		graduate = make_graduate(last_name="Откатов")
