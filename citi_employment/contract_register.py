@@ -8,6 +8,8 @@ only what the printing user may read (a Practice Supervisor gets practice contra
 import frappe
 from frappe.utils import cint, getdate, nowdate
 
+from citi_employment.link_titles import GRADUATE_DOCTYPE
+
 CONTRACT_DOCTYPE = "Employer Contract"
 EMPLOYER_DOCTYPE = "Employer"
 EARLIEST_YEAR = 2000
@@ -20,6 +22,7 @@ REGISTER_FIELDS = (
 	"registered_on",
 	"employer",
 	"employer_name",
+	"graduate",
 	"graduate_name",
 	"subject",
 	"valid_from",
@@ -56,10 +59,25 @@ def get_register_rows(journal: str, year=None) -> list[frappe._dict]:
 		limit_page_length=0,
 	)
 	inns = employer_inns({row.employer for row in rows})
+	graduates = readable_graduates({row.graduate for row in rows if row.graduate})
 	for line, row in enumerate(rows, 1):
 		row.line = line
 		row.employer_inn = inns.get(row.employer, "")
+		# The contract keeps a copy of the graduate's name; it is printed only for readers of the graduate.
+		if row.graduate not in graduates:
+			row.graduate_name = ""
 	return rows
+
+
+def readable_graduates(graduates: set[str]) -> set[str]:
+	"""The graduates among ``graduates`` the user may read (one permission-checked query)."""
+	if not graduates or not frappe.has_permission(GRADUATE_DOCTYPE, "read"):
+		return set()
+	return set(
+		frappe.get_list(
+			GRADUATE_DOCTYPE, filters={"name": ("in", list(graduates))}, pluck="name", limit_page_length=0
+		)
+	)
 
 
 def employer_inns(employers: set[str]) -> dict[str, str]:

@@ -88,6 +88,16 @@ doc_events = {
 
 override_whitelisted_methods = {
 	"frappe.client.get_count": "citi_employment.personal_data_records.get_count",
+	# Printing prints the stored record of an app DocType, with a print format of its own DocType, and shows no
+	# graduate's name to a user who may not read the graduate (citi_employment/printing_access.py).
+	"frappe.www.printview.get_html_and_style": "citi_employment.printing_access.get_html_and_style",
+	"frappe.www.printview.get_rendered_raw_commands": "citi_employment.printing_access.get_rendered_raw_commands",
+	"frappe.utils.print_format.download_pdf": "citi_employment.printing_access.download_pdf",
+	"frappe.utils.print_format.print_by_server": "citi_employment.printing_access.print_by_server",
+	"frappe.utils.weasyprint.download_pdf": "citi_employment.printing_access.download_weasyprint_pdf",
+	# A link's title names a graduate only for readers of the record (citi_employment/link_titles.py).
+	"frappe.desk.search.get_link_title": "citi_employment.link_titles.get_link_title",
+	"frappe.desk.form.load.getdoc": "citi_employment.link_titles.getdoc",
 }
 
 # Permissions
@@ -113,10 +123,12 @@ jinja = {
 		"citi_employment.printing.citi_document_date",
 		"citi_employment.printing.citi_short_date",
 		"citi_employment.printing.citi_declined_name",
+		"citi_employment.printing.citi_graduate_gender",
 		"citi_employment.printing.citi_signature_name",
 		"citi_employment.printing.citi_passport_for_print",
 		"citi_employment.printing.citi_vacancy_requirements_for_print",
 		"citi_employment.contract_register.citi_contract_register",
 		"citi_employment.personal_data.printing.citi_consent_print",
+		"citi_employment.printing_access.citi_check_print",
 	],
 }

@@ -15,6 +15,7 @@ from citi_employment.domain.russian_text import (
 	format_short_date,
 	initials_and_surname,
 )
+from citi_employment.link_titles import GRADUATE_DOCTYPE, may_read
 
 SETTINGS_DOCTYPE = "Employment Center Settings"
 PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"
@@ -44,11 +45,7 @@ def citi_short_date(value=None) -> str:
 
 def may_read_graduate(graduate: str | None) -> bool:
 	"""Any template can call a Jinja method, so each one reads a graduate only for a user who may."""
-	return (
-		isinstance(graduate, str)
-		and bool(frappe.db.exists("Graduate", graduate))
-		and bool(frappe.has_permission("Graduate", "read", doc=graduate))
-	)
+	return may_read(GRADUATE_DOCTYPE, graduate)
 
 
 def citi_declined_name(graduate: str | None, case: str = "genitive") -> str:
@@ -68,6 +65,17 @@ def citi_declined_name(graduate: str | None, case: str = "genitive") -> str:
 		values.last_name, values.first_name, values.patronymic, values.gender, grammatical_case
 	)
 	return declined or values.full_name or ""
+
+
+def citi_graduate_gender(graduate: str | None) -> str:
+	"""The graduate's gender, "Female" or "Male", for the resume's «не замужем» / «холост».
+
+	Blank for a user who may not read the graduate: the form then takes the masculine wording whoever the
+	graduate is, so the print tells that user nothing about them.
+	"""
+	if not may_read_graduate(graduate):
+		return ""
+	return frappe.db.get_value("Graduate", graduate, "gender") or ""
 
 
 def citi_signature_name(graduate: str | None) -> str:

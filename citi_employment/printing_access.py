@@ -1,0 +1,213 @@
+"""Who may print what: the framework's print entries, checked before they render (DESIGN §4).
+
+Frappe v15 prints whatever document a request describes, with whatever print format it names:
+
+- ``frappe.www.printview.get_html_and_style`` (the desk's print preview) and ``get_rendered_raw_commands`` take
+  the document as JSON. A made-up document passes the permission check (a Practice contract for a Practice
+  Supervisor, a Vacancy Request for the Admissions Committee) and may carry any field, ``graduate`` included,
+  which a print format of another DocType then looks up.
+- ``frappe.utils.print_format.download_pdf`` (the desk's PDF button), ``print_by_server`` and
+  ``frappe.utils.weasyprint.download_pdf`` take a print format made for another DocType, as does the
+  ``/printview`` page.
+
+The replacements here (registered in ``override_whitelisted_methods``) print only the stored record of an app
+DocType, refuse a print format made for another DocType when the document or the format is the app's, and
+leave out the link titles that name a graduate the user may not read (``citi_employment.link_titles``). The
+``/printview`` page is not a whitelisted method: every print format of the app starts with
+:func:`citi_check_print`, which refuses there what the overrides refuse here.
+"""
+
+import json
+
+import frappe
+from frappe import _
+from frappe.utils import print_format as framework_print_format
+from frappe.utils import weasyprint as framework_weasyprint
+from frappe.www import printview
+
+from citi_employment.link_titles import APP_NAME, app_doctypes, hide_unreadable_link_titles
+
+
+class UnsavedDocumentPrintError(frappe.PermissionError):
+	"""A document of the app that is not a stored record was sent to be printed."""
+
+
+class PrintFormatMismatchError(frappe.PermissionError):
+	"""A print format was asked for a document of another DocType."""
+
+
+# --- the rules ----------------------------------------------------------------------------------------------
+
+
+def is_app_doctype(doctype) -> bool:
+	return isinstance(doctype, str) and doctype in app_doctypes()
+
+
+def is_app_print_format(format_doc) -> bool:
+	return bool(format_doc) and format_doc.module in frappe.get_module_list(APP_NAME)
+
+
+def is_stored(doc) -> bool:
+	"""A record in the database, not a document built from a request."""
+	name = doc.get("name")
+	return (
+		not doc.get("__islocal")
+		and isinstance(name, str)
+		and bool(name)
+		and bool(frappe.db.exists(doc.doctype, name))
+	)
+
+
+def throw_unsaved(doctype: str) -> None:
+	frappe.throw(
+		_("Only a saved {0} can be printed: save it first.").format(_(doctype)),
+		UnsavedDocumentPrintError,
+		title=_("Not Saved"),
+	)
+
+
+def throw_mismatch(format_doctype: str, doctype: str) -> None:
+	frappe.throw(
+		_("The print format is made for {0} and cannot print {1}.").format(_(format_doctype), _(doctype)),
+		PrintFormatMismatchError,
+		title=_("Wrong Print Format"),
+	)
+
+
+def check_print_format(doctype: str, format_doc) -> None:
+	"""A print format made for another DocType prints nothing of the app's, and nothing with the app's formats."""
+	if not format_doc or format_doc.doc_type == doctype:
+		return
+	if is_app_doctype(doctype) or is_app_print_format(format_doc):
+		throw_mismatch(format_doc.doc_type, doctype)
+
+
+def check_print_format_name(doctype: str, print_format: str | None) -> None:
+	"""As :func:`check_print_format`, for a format named in a request (none: the DocType's default)."""
+	if not isinstance(doctype, str) or not frappe.db.exists("DocType", doctype):
+		return  # the framework answers for a DocType that does not exist
+	check_print_format(doctype, printview.get_print_format_doc(print_format, meta=frappe.get_meta(doctype)))
+
+
+def document_to_print(doc: str, name: str | None = None):
+	"""The document a preview request describes, read from the database for a DocType of the app.
+
+	The desk sends the form's document as JSON even when it is saved; its stored record is printed instead, so a
+	request cannot add fields to it or change its links. A document of the app that is not stored is refused.
+	Other apps' DocTypes are printed as the framework prints them.
+	"""
+	if isinstance(name, str):
+		return frappe.get_doc(doc, name)
+	values = json.loads(doc)
+	doctype = values.get("doctype") if isinstance(values, dict) else None
+	if not is_app_doctype(doctype):
+		return frappe.get_doc(values)
+	stored = frappe._dict(doctype=doctype, name=values.get("name"), __islocal=values.get("__islocal"))
+	if not is_stored(stored):
+		throw_unsaved(doctype)
+	return frappe.get_doc(doctype, stored.name)
+
+
+def refuse_sent_document(doc, doctype) -> None:
+	"""The PDF entries print a stored record by DocType and name; one sent whole is never printed."""
+	if doc is not None:
+		throw_unsaved(doctype if isinstance(doctype, str) and doctype else "Document")
+
+
+# --- Jinja -------------------------------------------------------------------------------------------------
+
+
+def citi_check_print(doc, doctype: str) -> str:
+	"""Jinja, first line of each print format of the app: ``{{ citi_check_print(doc, "Student Resume") }}``.
+
+	Refuses a document of another DocType and one that is not a stored record, on every path that renders the
+	format (the ``/printview`` page, PDFs, e-mail attachments). Prints nothing.
+	"""
+	if getattr(doc, "doctype", None) != doctype:
+		throw_mismatch(doctype, getattr(doc, "doctype", None) or "")
+	if not is_stored(doc):
+		throw_unsaved(doctype)
+	return ""
+
+
+# --- the whitelisted replacements ------------------------------------------------------------------------
+
+
+@frappe.whitelist()
+def get_html_and_style(
+	doc: str,
+	name: str | None = None,
+	print_format: str | None = None,
+	no_letterhead: bool | None = None,
+	letterhead: str | None = None,
+	trigger_print: bool = False,
+	style: str | None = None,
+	settings: str | None = None,
+):
+	"""``frappe.www.printview.get_html_and_style`` for the stored record, its own formats and readable titles.
+
+	The body follows the framework's (v15) step for step; only the document, the format check and the link
+	titles differ, which is why it is not a call to it.
+	"""
+	document = document_to_print(doc, name)
+	document.check_permission()
+	format_doc = printview.get_print_format_doc(print_format, meta=document.meta)
+	check_print_format(document.doctype, format_doc)
+	printview.set_link_titles(document)
+	hide_unreadable_link_titles(document)
+	try:
+		html = printview.get_rendered_template(
+			doc=document,
+			print_format=format_doc,
+			meta=document.meta,
+			no_letterhead=no_letterhead,
+			letterhead=letterhead,
+			trigger_print=trigger_print,
+			settings=frappe.parse_json(settings),
+		)
+	except frappe.TemplateNotFoundError:
+		frappe.clear_last_message()
+		html = None
+	return {"html": html, "style": printview.get_print_style(style=style, print_format=format_doc)}
+
+
+@frappe.whitelist()
+def get_rendered_raw_commands(doc: str, name: str | None = None, print_format: str | None = None):
+	"""``frappe.www.printview.get_rendered_raw_commands`` for the stored record and its own formats."""
+	document = document_to_print(doc, name)
+	document.check_permission()
+	check_print_format(document.doctype, printview.get_print_format_doc(print_format, meta=document.meta))
+	if is_app_doctype(document.doctype):
+		return printview.get_rendered_raw_commands(document.doctype, document.name, print_format)
+	return printview.get_rendered_raw_commands(doc, name, print_format)
+
+
+@frappe.whitelist(allow_guest=True)
+def download_pdf(
+	doctype: str, name: str, format=None, doc=None, no_letterhead=0, language=None, letterhead=None
+):
+	"""``frappe.utils.print_format.download_pdf`` (guests print through a share key) with the format checked."""
+	refuse_sent_document(doc, doctype)
+	check_print_format_name(doctype, format)
+	return framework_print_format.download_pdf(
+		doctype, name, format, no_letterhead=no_letterhead, language=language, letterhead=letterhead
+	)
+
+
+@frappe.whitelist()
+def print_by_server(
+	doctype, name, printer_setting, print_format=None, doc=None, no_letterhead=0, file_path=None
+):
+	"""``frappe.utils.print_format.print_by_server`` for a stored record and a format of its own DocType."""
+	refuse_sent_document(doc, doctype)
+	check_print_format_name(doctype, print_format)
+	return framework_print_format.print_by_server(
+		doctype, name, printer_setting, print_format, no_letterhead=no_letterhead, file_path=file_path
+	)
+
+
+@frappe.whitelist()
+def download_weasyprint_pdf(doctype, name, print_format, letterhead=None):
+	"""``frappe.utils.weasyprint.download_pdf`` (print format builder, beta) with the format checked."""
+	check_print_format_name(doctype, print_format)
+	return framework_weasyprint.download_pdf(doctype, name, print_format, letterhead)
