@@ -7,7 +7,9 @@ Citi Employment document passes here first, before its controller's ``validate``
 - a field a service owns (``domain.write_rules.SERVICE_FIELDS``) keeps its stored value: a request that
   changes it is refused, and a new record starts with it empty whatever the request sent;
 - a document in a workflow state that the user's roles may not edit takes no change but the transition;
-- a cancellation changes nothing but the document status.
+- a cancellation changes nothing but the document status;
+- no text value holds markup that a browser would run or render (``write_guards.markup``), since the
+  framework's own sanitiser skips values that parse as JSON.
 
 A service that writes such a field through a document (rather than ``db_set``) marks the document with
 ``doc.flags.written_by_service = True``; flags cannot be sent by a client (Frappe drops the key).
@@ -19,6 +21,7 @@ from frappe.model import no_value_fields, table_fields
 from frappe.utils import cint, cstr, flt, get_datetime, getdate
 
 from citi_employment.domain import write_rules
+from citi_employment.write_guards import markup
 
 APP_MODULE = "Citi Employment"
 NUMBER_FIELDTYPES = frozenset({"Float", "Currency", "Percent", "Rating"})
@@ -36,7 +39,12 @@ class LockedDocumentError(frappe.ValidationError):
 
 def guard_write(doc, method=None) -> None:
 	"""``doc_events`` handler for ``before_validate``, ``before_update_after_submit`` and ``before_cancel``."""
-	if doc.meta.module != APP_MODULE or doc.meta.istable or doc.flags.written_by_service:
+	if doc.meta.module != APP_MODULE or doc.meta.istable:
+		return
+	# A cancellation changes no value, and must still work for a record that holds escaped old markup.
+	if method != "before_cancel":
+		markup.reject_markup(doc)
+	if doc.flags.written_by_service:
 		return
 	if doc.is_new():
 		reset_service_fields(doc)
