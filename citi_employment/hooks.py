@@ -79,6 +79,9 @@ doc_events = {
 		"before_validate": "citi_employment.write_guards.guard_write",
 		"before_update_after_submit": "citi_employment.write_guards.guard_write",
 		"before_cancel": "citi_employment.write_guards.guard_write",
+		# The /printview page fills link titles outside any whitelisted method: drop a graduate's name there
+		# for a printer who may not read the graduate, whatever app the printed DocType belongs to.
+		"before_print": "citi_employment.link_titles.hide_unreadable_link_titles",
 	},
 }
 
