@@ -27,6 +27,43 @@ SOCIAL_NETWORKS = "Официальные страницы ГАНПОУ ЛО «�
 
 class PersonalDataConsent(Document):
 	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from citi_employment.citi_employment.doctype.consent_data_category.consent_data_category import (
+			ConsentDataCategory,
+		)
+		from citi_employment.citi_employment.doctype.consent_dissemination_item.consent_dissemination_item import (
+			ConsentDisseminationItem,
+		)
+
+		amended_from: DF.Link | None
+		data_categories: DF.TableMultiSelect[ConsentDataCategory]
+		destroyed_on: DF.Date | None
+		destruction_act: DF.Link | None
+		destruction_due_on: DF.Date | None
+		dissemination_items: DF.Table[ConsentDisseminationItem]
+		graduate: DF.Link
+		graduate_name: DF.Data | None
+		kind: DF.Literal["Processing", "Dissemination"]
+		published_resources: DF.SmallText | None
+		purposes: DF.SmallText | None
+		representative: DF.Data | None
+		representative_address: DF.SmallText | None
+		representative_basis: DF.Literal["", "Parent", "Adoptive Parent", "Guardian", "Custodian"]
+		revocation_received_on: DF.Date | None
+		signed_on: DF.Date
+		signer: DF.Literal["Data Subject", "Legal Representative"]
+		status: DF.Literal["Draft", "Active", "Superseded", "Revoked", "Expired", "Cancelled"]
+		superseded_by: DF.Link | None
+		transfer_conditions: DF.SmallText | None
+		transfer_to_employers: DF.Check
+		transfer_to_labour_committee: DF.Check
+		valid_until: DF.Date | None
 	# end: auto-generated types
 
 	def validate(self):
