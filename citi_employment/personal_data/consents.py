@@ -131,7 +131,7 @@ def destruction_days() -> int | None:
 	return frappe.db.get_single_value(SETTINGS_DOCTYPE, "revocation_destruction_days")
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
 def revoke(consent: str, received_on: str | None = None) -> dict:
 	"""Record a revocation received on ``received_on``: sharing stops at once, destruction is scheduled.
 

@@ -69,7 +69,7 @@ DESTRUCTION_METHOD = (
 REASON = "Отзыв субъектом персональных данных согласия на обработку персональных данных (ч. 5 ст. 21 152-ФЗ)"
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
 def destroy(consent: str, confirm_early: int | str = 0) -> str:
 	"""The Head's button: destroy the data of a revoked consent now; before the due date only if confirmed."""
 	require_roles(EMPLOYMENT_CENTER_HEAD)

@@ -36,7 +36,7 @@ def assert_transfer_allowed(graduate: str) -> str:
 	return active[-1].name
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
 def send_to_employer(graduate: str, employer: str, document_type: str, document_name: str) -> str:
 	"""E-mail the graduate's document as PDF to the employer and log the transfer; returns the log entry."""
 	require_roles(*PERSONAL_DATA_ROLES)

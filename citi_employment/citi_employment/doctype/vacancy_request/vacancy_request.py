@@ -199,7 +199,7 @@ def suggest_candidates(vacancy_request: str, limit: int = DEFAULT_SUGGESTIONS) -
 	return candidate_service.suggest(doc, limit=parse_limit(limit))
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
 def add_candidates(vacancy_request: str, graduates: str | list[str]) -> list[str]:
 	"""Propose graduates to the employer; refused for a graduate whose consent does not allow transfer."""
 	doc = frappe.get_doc("Vacancy Request", vacancy_request)
