@@ -66,6 +66,7 @@ scheduler_events = {
 	"daily": [
 		"citi_employment.jobs.contracts.update_contract_statuses",
 		"citi_employment.jobs.consents.run_daily",
+		"citi_employment.monitoring.jobs.run_daily",
 	],
 }
 

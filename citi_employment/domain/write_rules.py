@@ -24,8 +24,10 @@ SERVICE_FIELDS: dict[str, frozenset[str]] = {
 		}
 	),
 	"Employment Assistance Application": frozenset({"status"}),
+	# The schedule owns the checkpoint and the follow-up flag; the status follows the check and the dates.
+	"Employment Monitoring Record": frozenset({"status", "checkpoint", "is_follow_up"}),
 	"Graduate": frozenset({"full_name", "age", "is_minor", "employment_status", "consent_status"}),
-	"Graduate Placement": frozenset({"status"}),
+	"Graduate Placement": frozenset({"status", "latest_outcome"}),
 	"Legal Representative": frozenset({"full_name"}),
 	"Personal Data Consent": frozenset(
 		{

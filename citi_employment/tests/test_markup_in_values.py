@@ -113,6 +113,12 @@ def build_placement() -> Document:
 	return make_placement(make_graduate(consent=True).name, make_employer("ООО «Место»"), position="Повар")
 
 
+def build_monitoring_record() -> Document:
+	"""A check the placement's schedule made (citi_employment/monitoring/schedule.py)."""
+	placement = build_placement()
+	return frappe.get_doc("Employment Monitoring Record", {"placement": placement.name, "checkpoint": 1})
+
+
 def build_category() -> Document:
 	return frappe.get_doc("Personal Data Category", ensure_categories()[0])
 
@@ -197,6 +203,17 @@ def build_internal_requirements() -> Document:
 	return frappe.get_doc("Vacancy Internal Requirements", make_request().name)
 
 
+def build_recommendation() -> Document:
+	"""With one conclusion, so that its child table (Recommendation Action) is tried too."""
+	return frappe.get_doc(
+		{
+			"doctype": "Mentor Recommendation",
+			"graduate": make_graduate().name,
+			"conclusions": [{"action": "Давать задания по одному."}],
+		}
+	).insert(ignore_permissions=True)
+
+
 def build_request() -> Document:
 	return make_request(age_requirement=None, gender_requirement=None, department="Кухня")
 
@@ -207,9 +224,11 @@ BUILDERS: dict[str, Callable[[], Document]] = {
 	"Employer Contract": build_employer_contract,
 	"Employment Assistance Application": build_application,
 	"Employment Center Settings": build_settings,
+	"Employment Monitoring Record": build_monitoring_record,
 	"Graduate": build_graduate,
 	"Graduate Personal Data": build_personal_data,
 	"Graduate Placement": build_placement,
+	"Mentor Recommendation": build_recommendation,
 	"Personal Data Category": build_category,
 	"Personal Data Consent (Processing)": build_processing_consent,
 	"Personal Data Consent (Dissemination)": build_dissemination_consent,

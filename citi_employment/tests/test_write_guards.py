@@ -144,6 +144,10 @@ class TestServiceFieldsRefused(FrappeTestCase):
 			"Employer": employer,
 			"Employer Contract": contract.name,
 			"Employment Assistance Application": application.name,
+			# The placement brought its monitoring checks (citi_employment/monitoring/schedule.py).
+			"Employment Monitoring Record": frappe.db.get_value(
+				"Employment Monitoring Record", {"placement": placement.name}, "name"
+			),
 			"Graduate": graduate.name,
 			"Graduate Placement": placement.name,
 			"Personal Data Consent": consent,

@@ -43,6 +43,8 @@ class EmploymentCenterSettings(Document):
 		institution_short_name: DF.Data
 		institution_website: DF.Data | None
 		monitoring_checkpoints: DF.Data
+		monitoring_due_lead_days: DF.Int
+		monitoring_overdue_grace_days: DF.Int
 		parent_authority: DF.Data | None
 		publication_min_cell_size: DF.Int
 		revocation_destruction_days: DF.Int
@@ -58,6 +60,8 @@ class EmploymentCenterSettings(Document):
 					contract_expiry_warning_days=cint(self.contract_expiry_warning_days),
 					publication_min_cell_size=cint(self.publication_min_cell_size),
 					revocation_destruction_days=cint(self.revocation_destruction_days),
+					monitoring_due_lead_days=cint(self.monitoring_due_lead_days),
+					monitoring_overdue_grace_days=cint(self.monitoring_overdue_grace_days),
 				)
 			),
 		)

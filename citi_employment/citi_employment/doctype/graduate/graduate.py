@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from citi_employment.domain import graduate as rules
+from citi_employment.domain import monitoring as monitoring_rules
 from citi_employment.domain.errors import FieldError
 from citi_employment.domain.identifiers import normalize_phone_ru
 from citi_employment.field_errors import (
@@ -14,6 +15,7 @@ from citi_employment.field_errors import (
 	collect_field_errors,
 	throw_field_errors,
 )
+from citi_employment.monitoring.derived import latest_observation
 
 PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"
 PLACEMENT_DOCTYPE = "Graduate Placement"
@@ -129,9 +131,11 @@ class Graduate(Document):
 			)
 
 	def derive_employment_status(self) -> str:
-		return rules.derive_employment_status(
-			date_or_none(self.study_end), current_date(), self.get_placement_periods()
-		)
+		"""From the placements, and then from the latest monitoring check where that is newer (§6.2)."""
+		today, placements = current_date(), self.get_placement_periods()
+		status = rules.derive_employment_status(date_or_none(self.study_end), today, placements)
+		observation = None if self.is_new() else latest_observation(self.name)
+		return monitoring_rules.employment_status_with_observation(status, placements, observation, today)
 
 	def get_placement_periods(self) -> list[rules.Placement]:
 		"""Placements as (employment date, dismissal date); none until the Graduate Placement DocType exists."""

@@ -10,6 +10,7 @@ from citi_employment.domain import vacancies as rules
 from citi_employment.domain.consents import ConsentUse
 from citi_employment.domain.errors import FieldError
 from citi_employment.field_errors import InvalidFieldValueError, throw_field_errors
+from citi_employment.monitoring.schedule import remove_unmade_checks, sync_placement
 from citi_employment.personal_data.consents import consent_problem
 
 REQUEST_DOCTYPE = "Vacancy Request"
@@ -37,6 +38,19 @@ class GraduatePlacement(Document):
 		employment_date: DF.Date
 		graduate: DF.Link
 		graduate_name: DF.Data | None
+		latest_outcome: DF.Literal[
+			"",
+			"Working at This Employer",
+			"Working Elsewhere",
+			"Self-Employed (NPD)",
+			"Individual Entrepreneur",
+			"Continuing Education",
+			"Military Service",
+			"Parental Leave",
+			"Not Working, Seeking",
+			"Not Working, Not Seeking",
+			"Unreachable",
+		]
 		position: DF.Data | None
 		profession: DF.Link | None
 		quota_position: DF.Check
@@ -56,8 +70,13 @@ class GraduatePlacement(Document):
 		self.status = rules.placement_status(self.dismissal_date)
 
 	def on_update(self):
+		# §6.2: the monitoring checks follow the placement's dates (citi_employment/monitoring/schedule.py).
+		sync_placement(self)
 		self.refresh_graduate()
 		self.update_vacancy_requests(hired=True)
+
+	def on_trash(self):
+		remove_unmade_checks(self.name)
 
 	def after_delete(self):
 		self.refresh_graduate()
