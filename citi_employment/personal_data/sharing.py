@@ -15,7 +15,7 @@ from citi_employment.roles import PERSONAL_DATA_ROLES
 TRANSFER_DOCTYPE = "Personal Data Transfer"
 EMPLOYER_DOCTYPE = "Employer"
 # Document type → its print format; only these may leave the Center.
-SHAREABLE_DOCUMENTS = {"Student Resume": "Student Resume Form"}
+SHAREABLE_DOCUMENTS = {"Student Resume": "Резюме обучающегося"}
 
 
 class TransferNotAllowedError(frappe.ValidationError):

@@ -8,6 +8,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate
 from markupsafe import escape
 
+from citi_employment.domain.paper_forms import CONSENT_ADULT_FORM, CONSENT_MINOR_FORM, DESTRUCTION_ACT_FORM
 from citi_employment.personal_data.consents import revoke
 from citi_employment.personal_data.destruction import INFORMATION_SYSTEM, destroy
 from citi_employment.tests.records import (
@@ -56,7 +57,7 @@ class TestPrintFormats(FrappeTestCase):
 
 	def print_act(self) -> str:
 		frappe.local.jenv = None
-		return frappe.get_print(ACT, self.act, print_format=ACT)
+		return frappe.get_print(ACT, self.act, print_format=DESTRUCTION_ACT_FORM)
 
 	def test_act_holds_what_order_179_requires(self):
 		frappe.set_user(HEAD_USER)
@@ -98,12 +99,15 @@ class TestPrintFormats(FrappeTestCase):
 		graduate = make_graduate(minor=True, last_name="Пробелов")
 		consent = make_consent(graduate)
 		frappe.local.jenv = None
-		for print_format in ("Personal Data Consent Minor", "Personal Data Consent Adult"):
+		for print_format in (CONSENT_MINOR_FORM, CONSENT_ADULT_FORM):
 			html = frappe.get_print(CONSENT, consent.name, print_format=print_format)
 			body = form_body(html)
 			self.assertIn("(расшифровка подписи)", body)
 			self.assertIn(
-				"персональных данных несовершеннолетнего" if "Minor" in print_format else "СОГЛАСИЕ", body
+				"персональных данных несовершеннолетнего"
+				if print_format == CONSENT_MINOR_FORM
+				else "СОГЛАСИЕ",
+				body,
 			)
 			for run in ("\t", "\n", "  "):
 				self.assertNotIn(run, body)

@@ -20,6 +20,7 @@ from frappe.utils import get_url
 from jinja2 import nodes
 
 from citi_employment.contract_register import readable_graduates
+from citi_employment.domain.paper_forms import RESUME_FORM
 from citi_employment.personal_data.printing import citi_consent_print
 from citi_employment.printing import citi_graduate_gender
 from citi_employment.tests.records import (
@@ -41,7 +42,7 @@ SURNAME = "Утечкина"
 FULL_NAME = "Утечкина Мария Ивановна"
 OTHER_NAME = "Подменов Пётр Олегович"
 PRACTICE = "Practice"
-RESUME_FORMAT = "Student Resume Form"
+RESUME_FORMAT = RESUME_FORM
 # The resume form words the marital status by the graduate's gender: «не замужем» tells a woman.
 FEMALE_SINGLE = "не замужем"
 APP_PACKAGE = Path(__file__).resolve().parents[1]
@@ -406,7 +407,9 @@ class TestPrintLeaksOverHTTP(FrappeTestCase):
 		self.assertNotEqual(response.headers.get("Content-Type"), "application/pdf")
 
 		page = self.get("/printview", doctype="Employer Contract", name=self.practice, format=RESUME_FORMAT)
-		self.assertNotIn("Резюме обучающегося", page.text)
+		# The form's heading: the refusal itself names the format and its DocType («Резюме обучающегося»).
+		self.assertNotIn("Резюме обучающегося (трудоустраиваемого)", page.text)
+		self.assertNotIn('class="ce-form"', page.text)
 
 		# What the Practice Supervisor may print still prints.
 		page = self.get("/printview", doctype="Employer Contract", name=self.practice, format="Standard")

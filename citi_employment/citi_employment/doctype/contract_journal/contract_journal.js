@@ -19,7 +19,8 @@ frappe.ui.form.on("Contract Journal", {
 					const params = new URLSearchParams({
 						doctype: frm.doctype,
 						name: frm.doc.name,
-						format: "Contract Register",
+						// The register book's print format (CONTRACT_REGISTER_FORM, domain/paper_forms.py).
+						format: "Журнал регистрации договоров",
 						no_letterhead: 1,
 						year: values.year,
 					});

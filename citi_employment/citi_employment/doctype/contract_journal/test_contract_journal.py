@@ -6,6 +6,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate, nowdate
 
 from citi_employment.contract_register import citi_contract_register, get_register_rows, register_year
+from citi_employment.domain.paper_forms import CONTRACT_REGISTER_FORM
 from citi_employment.tests.records import (
 	HEAD_USER,
 	SUPERVISOR_USER,
@@ -120,7 +121,7 @@ class TestContractRegister(FrappeTestCase):
 			self.assertEqual(get_register_rows("Practice"), [])
 
 	def test_print_format_renders_the_register(self):
-		html = frappe.get_print("Contract Journal", "Targeted Vocational Training", "Contract Register")
+		html = frappe.get_print("Contract Journal", "Targeted Vocational Training", CONTRACT_REGISTER_FORM)
 		self.assertIn("Журнал регистрации договоров целевой профессиональной подготовки", html)
 		self.assertIn(self.first.registration_number, html)
 		self.assertIn("расторгнут", html)

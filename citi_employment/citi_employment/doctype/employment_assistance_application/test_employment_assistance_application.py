@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from citi_employment.citi_employment.doctype.employment_assistance_application.employment_assistance_application import (
 	SupportPeriodError,
 )
+from citi_employment.domain.paper_forms import APPLICATION_FORM
 from citi_employment.tests.records import (
 	DIRECTOR_USER,
 	GRADUATE_DETAILS,
@@ -22,7 +23,7 @@ from citi_employment.tests.records import (
 	make_profession,
 )
 
-PRINT_FORMAT = "Employment Assistance Application Form"
+PRINT_FORMAT = APPLICATION_FORM
 APPLIED_ON = "2026-03-05"
 
 

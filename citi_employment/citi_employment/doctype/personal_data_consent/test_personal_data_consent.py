@@ -5,6 +5,11 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_years, getdate
 
+from citi_employment.domain.paper_forms import (
+	CONSENT_ADULT_FORM,
+	CONSENT_DISSEMINATION_FORM,
+	CONSENT_MINOR_FORM,
+)
 from citi_employment.jobs import consents as job
 from citi_employment.personal_data.consents import ConsentRuleError, revoke
 from citi_employment.tests.records import (
@@ -224,10 +229,10 @@ class TestPersonalDataConsent(FrappeTestCase):
 		).insert(ignore_permissions=True)
 		consent = make_consent(graduate)
 		frappe.set_user(SPECIALIST_USER)
-		html = frappe.get_print(CONSENT, consent.name, print_format="Personal Data Consent Minor")
+		html = frappe.get_print(CONSENT, consent.name, print_format=CONSENT_MINOR_FORM)
 		self.assertIn("654321", html)
 		frappe.set_user(DIRECTOR_USER)
-		html = frappe.get_print(CONSENT, consent.name, print_format="Personal Data Consent Minor")
+		html = frappe.get_print(CONSENT, consent.name, print_format=CONSENT_MINOR_FORM)
 		self.assertNotIn("654321", html)
 		self.assertIn("Согласиева Анна Петровна", html)
 
@@ -239,7 +244,7 @@ class TestPersonalDataConsent(FrappeTestCase):
 	def test_adult_print_lists_categories_and_allowed_transfers(self):
 		graduate = make_graduate()
 		consent = make_consent(graduate, transfer_to_employers=0)
-		html = self.print_html(consent, "Personal Data Consent Adult")
+		html = self.print_html(consent, CONSENT_ADULT_FORM)
 		self.assertIn("СОГЛАСИЕ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ", html)
 		self.assertIn(
 			"сведения об образовании, о получении профессионального и дополнительного образования (", html
@@ -255,7 +260,7 @@ class TestPersonalDataConsent(FrappeTestCase):
 			row.allowed = int(row.category == "фотографии")
 			row.conditions = "только на сайте" if row.category == "фотографии" else None
 		consent.save()
-		html = self.print_html(consent, "Personal Data Dissemination Consent")
+		html = self.print_html(consent, CONSENT_DISSEMINATION_FORM)
 		self.assertIn("статьёй 10.1", html)
 		self.assertIn("биометрические персональные данные", html)
 		self.assertIn("только на сайте", html)

@@ -11,6 +11,7 @@ from citi_employment.citi_employment.doctype.student_resume.student_resume impor
 	ResumeRowOrderError,
 	get_prefill,
 )
+from citi_employment.domain.paper_forms import RESUME_FORM
 from citi_employment.field_errors import InvalidFieldValueError
 from citi_employment.tests.records import (
 	DIRECTOR_USER,
@@ -116,7 +117,7 @@ class TestStudentResume(FrappeTestCase):
 			],
 		)
 		frappe.set_user(DIRECTOR_USER)
-		pdf = frappe.get_print(resume.doctype, resume.name, "Student Resume Form", as_pdf=True)
+		pdf = frappe.get_print(resume.doctype, resume.name, RESUME_FORM, as_pdf=True)
 		self.assertTrue(pdf.startswith(b"%PDF"))
 		text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
 		for heading in (

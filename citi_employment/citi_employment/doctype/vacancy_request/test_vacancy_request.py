@@ -13,6 +13,7 @@ from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request imp
 	add_candidates,
 	suggest_candidates,
 )
+from citi_employment.domain.paper_forms import VACANCY_REQUEST_FORM
 from citi_employment.field_errors import InvalidFieldValueError
 from citi_employment.tests.records import (
 	ADMISSIONS_USER,
@@ -622,7 +623,7 @@ class TestVacancyRequest(FrappeTestCase):
 			education_requirement="Профессиональное обучение",
 		)
 		frappe.set_user(SPECIALIST_USER)
-		html = frappe.get_print("Vacancy Request", request.name, print_format="Vacancy Request Form")
+		html = frappe.get_print("Vacancy Request", request.name, print_format=VACANCY_REQUEST_FORM)
 		for text in (
 			"ЗАЯВКА ОТ ПОТЕНЦИАЛЬНОГО РАБОТОДАТЕЛЯ",
 			"Полное наименование предприятия",
@@ -639,7 +640,7 @@ class TestVacancyRequest(FrappeTestCase):
 
 		for user in (DIRECTOR_USER, ADMISSIONS_USER):
 			frappe.set_user(user)
-			html = frappe.get_print("Vacancy Request", request.name, print_format="Vacancy Request Form")
+			html = frappe.get_print("Vacancy Request", request.name, print_format=VACANCY_REQUEST_FORM)
 			self.assertIn("Требования к кандидату", html)
 			self.assertNotIn("от 18 лет", html)
 			self.assertNotIn("женский", html)
