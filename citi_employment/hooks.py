@@ -22,7 +22,7 @@ before_uninstall = "citi_employment.install.before_uninstall"
 # --------
 # Records the app ships as data; `bench migrate` and install sync them.
 
-WORKFLOWS = ["Employer Contract Approval", "Vacancy Request Workflow"]
+WORKFLOWS = ["Employer Contract Approval", "Vacancy Request Workflow", "Mentor Recommendation Workflow"]
 WORKFLOW_STATES = [
 	"Draft",
 	"Pending Director Approval",
@@ -36,6 +36,9 @@ WORKFLOW_STATES = [
 	"Filled",
 	"Closed",
 	"Cancelled",
+	"Ready for Review",
+	"Approved",
+	"Sent",
 ]
 WORKFLOW_ACTIONS = [
 	"Submit for Approval",
@@ -48,6 +51,7 @@ WORKFLOW_ACTIONS = [
 	"Start Work",
 	"Close",
 	"Mark Filled",
+	"Submit for Review",
 ]
 
 fixtures = [

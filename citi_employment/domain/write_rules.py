@@ -29,6 +29,9 @@ SERVICE_FIELDS: dict[str, frozenset[str]] = {
 	"Graduate": frozenset({"full_name", "age", "is_minor", "employment_status", "consent_status"}),
 	"Graduate Placement": frozenset({"status", "latest_outcome"}),
 	"Legal Representative": frozenset({"full_name"}),
+	# The state moves through the workflow and the transfer (citi_employment/recommendations/); the year of
+	# birth is the graduate's.
+	"Mentor Recommendation": frozenset({"status", "birth_year"}),
 	"Personal Data Consent": frozenset(
 		{
 			"status",

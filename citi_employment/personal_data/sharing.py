@@ -1,4 +1,9 @@
-"""Consent-gated transfer of a graduate's documents to an employer (DESIGN §4), with its transfer log."""
+"""Consent-gated transfer of a graduate's documents to an employer (DESIGN §4), with its transfer log.
+
+A document may take part in its own transfer: its controller's ``before_transfer()`` may refuse it (a mentor
+recommendation leaves only once approved) and its ``after_transfer(transfer)`` runs once the transfer is
+logged (the recommendation becomes Sent). Both run through ``Document.run_method``.
+"""
 
 import frappe
 from frappe import _
@@ -15,19 +20,39 @@ from citi_employment.roles import PERSONAL_DATA_ROLES
 TRANSFER_DOCTYPE = "Personal Data Transfer"
 EMPLOYER_DOCTYPE = "Employer"
 # Document type → its print format; only these may leave the Center.
-SHAREABLE_DOCUMENTS = {"Student Resume": "Резюме обучающегося"}
+SHAREABLE_DOCUMENTS = {
+	"Student Resume": "Резюме обучающегося",
+	"Mentor Recommendation": "Рекомендации наставникам по сопровождению выпускника",
+}
+# Who may pass a graduate's documents to an employer: those who may read all of the graduate's data.
+SENDER_ROLES = PERSONAL_DATA_ROLES
 
 
 class TransferNotAllowedError(frappe.ValidationError):
 	"""No consent covers the transfer, or a revocation is pending."""
 
 
+def may_send_documents() -> bool:
+	"""Whether the user's roles may send documents to employers (the form's button asks this)."""
+	return not set(SENDER_ROLES).isdisjoint(frappe.get_roles())
+
+
 def assert_transfer_allowed(graduate: str) -> str:
-	"""Raise unless the graduate's data may go to an employer now; return the consent that allows it."""
+	"""Raise unless the graduate's data may go to an employer now; return the consent that allows it.
+
+	The refusal names the graduate (by the name the sender sees on the form, never a sensitive value), so
+	that the Center knows whose consent to collect."""
 	states = get_consent_states(graduate)
 	problem = rules.consent_problem(states, rules.ConsentUse.SHARE)
 	if problem:
-		frappe.throw(problem_message(problem), exc=TransferNotAllowedError, title=_("Transfer Not Allowed"))
+		frappe.throw(
+			_("Graduate {0}: the documents cannot be sent to an employer. {1}").format(
+				frappe.bold(frappe.db.get_value("Graduate", graduate, "full_name") or graduate),
+				problem_message(problem),
+			),
+			exc=TransferNotAllowedError,
+			title=_("Transfer Not Allowed"),
+		)
 	active = [
 		state
 		for state in states
@@ -39,7 +64,7 @@ def assert_transfer_allowed(graduate: str) -> str:
 @frappe.whitelist(methods=["POST"])
 def send_to_employer(graduate: str, employer: str, document_type: str, document_name: str) -> str:
 	"""E-mail the graduate's document as PDF to the employer and log the transfer; returns the log entry."""
-	require_roles(*PERSONAL_DATA_ROLES)
+	require_roles(*SENDER_ROLES)
 	if not isinstance(document_type, str) or document_type not in SHAREABLE_DOCUMENTS:
 		frappe.throw(
 			_("This kind of document cannot be sent to an employer."), title=_("Transfer Not Allowed")
@@ -51,6 +76,7 @@ def send_to_employer(graduate: str, employer: str, document_type: str, document_
 	document.check_permission("read")
 	if document.get("graduate") != graduate:
 		frappe.throw(_("The document belongs to another graduate."), title=_("Transfer Not Allowed"))
+	document.run_method("before_transfer")
 	consent = assert_transfer_allowed(graduate)
 	if not employer_doc.email:
 		frappe.throw(
@@ -62,11 +88,12 @@ def send_to_employer(graduate: str, employer: str, document_type: str, document_
 		document_type, document_name, print_format=SHAREABLE_DOCUMENTS[document_type], as_pdf=True
 	)
 	settings = frappe.db.get_single_value("Employment Center Settings", "institution_short_name") or ""
+	subject, message = mail_texts(document_type)
 	# No name in the subject or body: the queued mail is kept, and the attachment carries the details.
 	frappe.sendmail(
 		recipients=[employer_doc.email],
-		subject=_("Candidate resume from {0}").format(settings),
-		message=_("Please find attached the resume of a candidate proposed by the Employment Center."),
+		subject=subject.format(settings),
+		message=message,
 		attachments=[{"fname": f"{document_name}.pdf", "fcontent": pdf}],
 		reference_doctype="Graduate",
 		reference_name=graduate,
@@ -86,4 +113,20 @@ def send_to_employer(graduate: str, employer: str, document_type: str, document_
 	)
 	transfer.flags.written_by_service = True
 	transfer.insert(ignore_permissions=True)
+	document.run_method("after_transfer", transfer.name)
 	return transfer.name
+
+
+def mail_texts(document_type: str) -> tuple[str, str]:
+	"""The subject (with {0} for the institution) and body of the mail that carries the document."""
+	if document_type == "Mentor Recommendation":
+		return (
+			_("Recommendations on supporting a graduate from {0}"),
+			_(
+				"Please find attached the Employment Center's recommendations to the workplace mentor on supporting a graduate."
+			),
+		)
+	return (
+		_("Candidate resume from {0}"),
+		_("Please find attached the resume of a candidate proposed by the Employment Center."),
+	)

@@ -203,6 +203,17 @@ def build_internal_requirements() -> Document:
 	return frappe.get_doc("Vacancy Internal Requirements", make_request().name)
 
 
+def build_recommendation() -> Document:
+	"""With one conclusion, so that its child table (Recommendation Action) is tried too."""
+	return frappe.get_doc(
+		{
+			"doctype": "Mentor Recommendation",
+			"graduate": make_graduate().name,
+			"conclusions": [{"action": "Давать задания по одному."}],
+		}
+	).insert(ignore_permissions=True)
+
+
 def build_request() -> Document:
 	return make_request(age_requirement=None, gender_requirement=None, department="Кухня")
 
@@ -217,6 +228,7 @@ BUILDERS: dict[str, Callable[[], Document]] = {
 	"Graduate": build_graduate,
 	"Graduate Personal Data": build_personal_data,
 	"Graduate Placement": build_placement,
+	"Mentor Recommendation": build_recommendation,
 	"Personal Data Category": build_category,
 	"Personal Data Consent (Processing)": build_processing_consent,
 	"Personal Data Consent (Dissemination)": build_dissemination_consent,

@@ -140,6 +140,9 @@ class TestServiceFieldsRefused(FrappeTestCase):
 		)
 		act_doc.flags.written_by_service = True
 		act_doc.insert(ignore_permissions=True)
+		recommendation = frappe.get_doc(
+			{"doctype": "Mentor Recommendation", "graduate": graduate.name}
+		).insert(ignore_permissions=True)
 		cls.records = {
 			"Employer": employer,
 			"Employer Contract": contract.name,
@@ -150,6 +153,7 @@ class TestServiceFieldsRefused(FrappeTestCase):
 			),
 			"Graduate": graduate.name,
 			"Graduate Placement": placement.name,
+			"Mentor Recommendation": recommendation.name,
 			"Personal Data Consent": consent,
 			"Personal Data Destruction Act": act_doc.name,
 			"Personal Data Transfer": transfer.name,
