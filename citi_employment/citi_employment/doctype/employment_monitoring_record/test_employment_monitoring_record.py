@@ -418,6 +418,11 @@ class TestRecordedCheck(MonitoringTestCase):
 
 
 class TestDailyJob(MonitoringTestCase):
+	def setUp(self):
+		super().setUp()
+		# Digests of other days (or of a site used by hand) would count as today's on a frozen date.
+		frappe.db.delete("Notification Log", {"link": DIGEST_LINK})
+
 	def todos_for(self, names) -> list[frappe._dict]:
 		return frappe.get_all(
 			"ToDo",
@@ -517,6 +522,9 @@ class TestDailyJob(MonitoringTestCase):
 			placement = self.place()
 			self.seed(placement, "WARM", 3)
 			run_daily()  # a warm cache (settings, meta, translations), as on any day after the first
+			self.assertIn(
+				HEAD_USER, frappe.get_all("Notification Log", {"link": DIGEST_LINK}, pluck="for_user")
+			)
 
 			counts, results = {}, {}
 			for size in (10, 1000):
