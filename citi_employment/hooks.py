@@ -22,7 +22,12 @@ before_uninstall = "citi_employment.install.before_uninstall"
 # --------
 # Records the app ships as data; `bench migrate` and install sync them.
 
-WORKFLOWS = ["Employer Contract Approval", "Vacancy Request Workflow", "Mentor Recommendation Workflow"]
+WORKFLOWS = [
+	"Employer Contract Approval",
+	"Vacancy Request Workflow",
+	"Mentor Recommendation Workflow",
+	"Work Plan Workflow",
+]
 WORKFLOW_STATES = [
 	"Draft",
 	"Pending Director Approval",
@@ -39,6 +44,7 @@ WORKFLOW_STATES = [
 	"Ready for Review",
 	"Approved",
 	"Sent",
+	"Submitted",
 ]
 WORKFLOW_ACTIONS = [
 	"Submit for Approval",
@@ -87,6 +93,11 @@ doc_events = {
 		# The /printview page fills link titles outside any whitelisted method: drop a graduate's name there
 		# for a printer who may not read the graduate, whatever app the printed DocType belongs to.
 		"before_print": "citi_employment.link_titles.hide_unreadable_link_titles",
+	},
+	# Correspondence with an employer counts as a contact (Employer.last_contact_on, §5.3).
+	"Communication": {
+		"on_update": "citi_employment.employers.last_contact.on_communication_change",
+		"after_delete": "citi_employment.employers.last_contact.on_communication_change",
 	},
 }
 

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 # or at their default, whatever the request sent. This is the one list: the guard, its generated test
 # and the quick-suite check that every read-only field of a DocType JSON is here all read it.
 SERVICE_FIELDS: dict[str, frozenset[str]] = {
-	"Employer": frozenset({"name_key"}),
+	"Center Event": frozenset({"work_plan_activity"}),
+	"Employer": frozenset({"name_key", "last_contact_on"}),
 	"Employer Contract": frozenset(
 		{
 			"status",
@@ -23,6 +24,7 @@ SERVICE_FIELDS: dict[str, frozenset[str]] = {
 			"first_term_ends_on",
 		}
 	),
+	"Employer Interaction": frozenset({"mode", "next_step_todo"}),
 	"Employment Assistance Application": frozenset({"status"}),
 	# The schedule owns the checkpoint and the follow-up flag; the status follows the check and the dates.
 	"Employment Monitoring Record": frozenset({"status", "checkpoint", "is_follow_up"}),
@@ -73,6 +75,7 @@ SERVICE_FIELDS: dict[str, frozenset[str]] = {
 	),
 	"Vacancy Candidate": frozenset({"score", "score_explanation"}),
 	"Vacancy Request": frozenset({"employer_contacts", "employer_region", "status", "filled_count"}),
+	"Work Plan": frozenset({"status", "approved_on", "approved_by"}),
 }
 
 # Read-only in the form but owned by the framework, which checks them itself (amendment links).

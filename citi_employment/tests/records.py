@@ -427,3 +427,54 @@ class CenterOnlyRecordChecks:
 			self.assertEqual((row.read, row.write, row.create, row.delete, row.print), (1, 1, 1, 1, 1))
 			self.assertEqual((row.export, row.report, row.share, row.email), (0, 0, 0, 0))
 			self.assertEqual(getattr(row, "import"), 0)
+
+
+# --- work plan, events and employer interactions ------------------------------------------------------
+
+# Items of a half-year plan as Appendix №8 lists them: a recurring activity and a one-off one.
+PLAN_ITEMS = (
+	{
+		"activity": "Консультирование работодателей по вопросам трудоустройства лиц с инвалидностью",
+		"due": "в течение года",
+		"responsible": "Зам. директора по трудоустройству и занятости",
+	},
+	{
+		"activity": "День открытых дверей для работодателей",
+		"due": "15.04.2026",
+		"responsible": "Специалисты Центра",
+		"done_when_event_held": 1,
+	},
+)
+
+
+def make_work_plan(year: int, period: str = "1st Half", items=PLAN_ITEMS, **values):
+	"""A draft plan with the given items (Appendix №8), inserted as Administrator."""
+	return frappe.get_doc(
+		{
+			"doctype": "Work Plan",
+			"year": year,
+			"period": period,
+			"items": [dict(item) for item in items],
+			**values,
+		}
+	).insert(ignore_permissions=True)
+
+
+def approve_work_plan(plan):
+	"""Submit for approval as the Head, approve as the Director."""
+	act(plan, "Submit for Approval", HEAD_USER)
+	return act(frappe.get_doc(plan.doctype, plan.name), "Approve", DIRECTOR_USER)
+
+
+def make_interaction(employer: str, **values):
+	return frappe.get_doc(
+		{
+			"doctype": "Employer Interaction",
+			"employer": employer,
+			"interaction_date": getdate(),
+			"form": "Phone",
+			"topic": "Потребность в работниках",
+			"responsible": SPECIALIST_USER,
+			**values,
+		}
+	).insert(ignore_permissions=True)

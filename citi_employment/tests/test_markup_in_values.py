@@ -27,12 +27,14 @@ from citi_employment.tests.records import (
 	make_contract,
 	make_employer,
 	make_graduate,
+	make_interaction,
 	make_job_seeker,
 	make_personal_data,
 	make_placement,
 	make_profession,
 	make_request,
 	make_resume,
+	make_work_plan,
 )
 from citi_employment.write_guards.markup import (
 	RICH_TEXT_FIELDTYPES,
@@ -214,14 +216,44 @@ def build_recommendation() -> Document:
 	).insert(ignore_permissions=True)
 
 
+def build_work_plan() -> Document:
+	"""A draft plan with its items (Work Plan Item)."""
+	return make_work_plan(2095)
+
+
+def build_center_event() -> Document:
+	"""Held for an item of a plan, with a participating employer (Center Event Employer)."""
+	plan = make_work_plan(2096)
+	return frappe.get_doc(
+		{
+			"doctype": "Center Event",
+			"subject": "Ярмарка вакансий",
+			"event_type": "Job Fair",
+			"starts_on": "2096-03-01 10:00:00",
+			"venue": "Актовый зал",
+			"employers": [{"employer": make_employer("ООО «Участник»"), "representative": "Петров П. П."}],
+			"work_plan": plan.name,
+			"work_plan_item": plan.items[0].name,
+		}
+	).insert(ignore_permissions=True)
+
+
+def build_interaction() -> Document:
+	return make_interaction(
+		make_employer("ООО «Собеседник»"), next_step="Позвонить", next_step_date=getdate()
+	)
+
+
 def build_request() -> Document:
 	return make_request(age_requirement=None, gender_requirement=None, department="Кухня")
 
 
 BUILDERS: dict[str, Callable[[], Document]] = {
+	"Center Event": build_center_event,
 	"Contract Journal": build_contract_journal,
 	"Employer": build_employer,
 	"Employer Contract": build_employer_contract,
+	"Employer Interaction": build_interaction,
 	"Employment Assistance Application": build_application,
 	"Employment Center Settings": build_settings,
 	"Employment Monitoring Record": build_monitoring_record,
@@ -240,6 +272,7 @@ BUILDERS: dict[str, Callable[[], Document]] = {
 	"Vacancy Candidate": build_candidate,
 	"Vacancy Internal Requirements": build_internal_requirements,
 	"Vacancy Request": build_request,
+	"Work Plan": build_work_plan,
 }
 
 

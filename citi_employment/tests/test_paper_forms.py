@@ -30,6 +30,7 @@ from citi_employment.tests.records import (
 	make_graduate,
 	make_request,
 	make_resume,
+	make_work_plan,
 )
 
 APP_MODULE = "Citi Employment"
@@ -67,6 +68,7 @@ class TestDefaultPrintFormats(FrappeTestCase):
 			"Personal Data Consent": make_consent(adult).name,
 			"Personal Data Destruction Act": act,
 			"Contract Journal": JOURNAL,
+			"Work Plan": make_work_plan(2080).name,
 		}
 		cls.consents = {
 			paper_forms.CONSENT_ADULT_FORM: cls.documents[CONSENT],

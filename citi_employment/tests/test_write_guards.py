@@ -32,9 +32,11 @@ from citi_employment.tests.records import (
 	make_contract,
 	make_employer,
 	make_graduate,
+	make_interaction,
 	make_placement,
 	make_request,
 	make_user,
+	make_work_plan,
 )
 from citi_employment.write_guards import LockedDocumentError, ServiceFieldChangeError
 
@@ -143,8 +145,23 @@ class TestServiceFieldsRefused(FrappeTestCase):
 		recommendation = frappe.get_doc(
 			{"doctype": "Mentor Recommendation", "graduate": graduate.name}
 		).insert(ignore_permissions=True)
+		# The work plan, its event and an employer interaction (issue 11): each with what its services set.
+		plan = make_work_plan(2090)
+		event = frappe.get_doc(
+			{
+				"doctype": "Center Event",
+				"subject": "Ярмарка вакансий",
+				"event_type": "Job Fair",
+				"starts_on": "2090-03-01 10:00:00",
+				"work_plan": plan.name,
+				"work_plan_item": plan.items[0].name,
+			}
+		).insert(ignore_permissions=True)
+		interaction = make_interaction(employer, next_step="Позвонить", next_step_date=getdate())
 		cls.records = {
+			"Center Event": event.name,
 			"Employer": employer,
+			"Employer Interaction": interaction.name,
 			"Employer Contract": contract.name,
 			"Employment Assistance Application": application.name,
 			# The placement brought its monitoring checks (citi_employment/monitoring/schedule.py).
@@ -159,6 +176,7 @@ class TestServiceFieldsRefused(FrappeTestCase):
 			"Personal Data Transfer": transfer.name,
 			"Vacancy Candidate": candidate.name,
 			"Vacancy Request": request.name,
+			"Work Plan": plan.name,
 		}
 		cls.alternatives = {
 			"Graduate": other_graduate.name,

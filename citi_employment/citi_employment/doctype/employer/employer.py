@@ -41,6 +41,7 @@ class Employer(Document):
 		head_name: DF.Data | None
 		inn: DF.Data | None
 		kpp: DF.Data | None
+		last_contact_on: DF.Date | None
 		name_key: DF.Data | None
 		ogrn: DF.Data | None
 		phone: DF.Data | None
