@@ -16,6 +16,7 @@ CONSENT_DISSEMINATION_FORM = "Согласие на распространени
 CONSENT_FORM = "Согласие по виду и подписанту"
 DESTRUCTION_ACT_FORM = "Акт об уничтожении персональных данных"
 CONTRACT_REGISTER_FORM = "Журнал регистрации договоров"
+MENTOR_RECOMMENDATION_FORM = "Рекомендации наставникам по сопровождению выпускника"
 WORK_PLAN_FORM = "План работы"
 
 # DocType → the format its print view opens with (the DocType's ``default_print_format``).
@@ -26,5 +27,6 @@ DEFAULT_FORMS: dict[str, str] = {
 	"Personal Data Consent": CONSENT_FORM,
 	"Personal Data Destruction Act": DESTRUCTION_ACT_FORM,
 	"Contract Journal": CONTRACT_REGISTER_FORM,
+	"Mentor Recommendation": MENTOR_RECOMMENDATION_FORM,
 	"Work Plan": WORK_PLAN_FORM,
 }

@@ -23,6 +23,9 @@ RENAMES = {
 	"Personal Data Dissemination Consent": "Согласие на распространение персональных данных",
 	"Personal Data Destruction Act": "Акт об уничтожении персональных данных",
 	"Contract Register": "Журнал регистрации договоров",
+	# Never released under these names: only development sites synced them while the DocTypes were written.
+	"Mentor Recommendation Form": "Рекомендации наставникам по сопровождению выпускника",
+	"Work Plan Form": "План работы",
 }
 MODULE = "Citi Employment"
 

@@ -23,6 +23,7 @@ from frappe.utils import get_test_client
 from citi_employment.citi_employment.doctype.mentor_recommendation import (
 	mentor_recommendation as controller,
 )
+from citi_employment.domain.paper_forms import MENTOR_RECOMMENDATION_FORM
 from citi_employment.personal_data.sharing import TransferNotAllowedError, send_to_employer
 from citi_employment.recommendations import approval
 from citi_employment.recommendations.approval import (
@@ -51,7 +52,7 @@ from citi_employment.tests.records import (
 
 RECOMMENDATION = "Mentor Recommendation"
 TRANSFER = "Personal Data Transfer"
-PRINT_FORMAT = "Рекомендации наставникам по сопровождению выпускника"
+PRINT_FORMAT = MENTOR_RECOMMENDATION_FORM
 PROGRAM = "«Помощник повара»"
 DEPUTY = "А.А. Заместителева"
 # What each author writes, and what the Center writes, in a filled-in recommendation.
