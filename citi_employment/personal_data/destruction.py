@@ -34,8 +34,14 @@ MODULE = "Citi Employment"
 GRADUATE = "Graduate"
 ACT_DOCTYPE = "Personal Data Destruction Act"
 TRANSFER_DOCTYPE = "Personal Data Transfer"
-# Deleted outright, in this order (children before the graduate's 1:1 record does not matter).
-DELETED_DOCTYPES = ("Student Resume", "Employment Assistance Application", "Graduate Personal Data")
+# Deleted outright: their text is about the person (a resume, an application, the psychologist's and teacher's
+# recommendations), so depersonalising the name would leave the person recognisable.
+DELETED_DOCTYPES = (
+	"Student Resume",
+	"Employment Assistance Application",
+	"Graduate Personal Data",
+	"Mentor Recommendation",
+)
 # Kept, but their copies of the name are replaced: the consents prove the lawful basis and the revocation.
 KEPT_DOCTYPES = (GRADUATE, CONSENT_DOCTYPE, TRANSFER_DOCTYPE, ACT_DOCTYPE)
 GRADUATE_BLANK_FIELDS = (

@@ -215,6 +215,14 @@ class TestPersonalDataDestructionAct(FrappeTestCase):
 		# A copy in Deleted Document, as any earlier deletion by a user leaves it.
 		add_to_deleted_document(make_resume(graduate.name, desired_position="Кладовщик"))
 		make_application(graduate.name, submit=True)
+		# The psychologist's text is about the person: it goes whole, not just its name.
+		frappe.get_doc(
+			{
+				"doctype": "Mentor Recommendation",
+				"graduate": graduate.name,
+				"emotional_sphere": f"{SURNAME} тревожится при смене обстановки",
+			}
+		).insert(ignore_permissions=True)
 		frappe.share.add_docshare(
 			"Student Resume", resume.name, SPECIALIST_USER, read=1, flags={"ignore_share_permission": 1}
 		)
@@ -299,6 +307,8 @@ class TestPersonalDataDestructionAct(FrappeTestCase):
 		self.assertIn("ч. 5 ст. 21", act.reason)
 		self.assertTrue(act.categories)
 		self.assertIn("Student Resume: 2", act.destroyed_records)
+		self.assertIn("Mentor Recommendation: 1", act.destroyed_records)
+		self.assertFalse(frappe.db.exists("Mentor Recommendation", {"graduate": graduate.name}))
 		self.assertIn("Уничтожение завершено", act.event_log)
 
 		# The depersonalised graduate still counts: gender and birth year stay.
