@@ -16,6 +16,11 @@ export_python_type_annotations = True
 
 before_install = "citi_employment.install.before_install"
 after_install = "citi_employment.install.after_install"
+# After install has synced the fixtures: the approval notifications are made from the shipped workflows.
+after_sync = "citi_employment.install.after_sync"
+# Compiles the Russian catalogue (the desk reads .mo files, not locale/ru.po), lists the app's DocTypes in
+# global search and refreshes the approval notifications; install does the same.
+after_migrate = ["citi_employment.install.after_migrate"]
 before_uninstall = "citi_employment.install.before_uninstall"
 
 # Fixtures
@@ -99,6 +104,23 @@ doc_events = {
 		"on_update": "citi_employment.employers.last_contact.on_communication_change",
 		"after_delete": "citi_employment.employers.last_contact.on_communication_change",
 	},
+	# A workflow of an app DocType, changed in the desk or by a fixture, gets its approval notifications at once.
+	"Workflow": {
+		"on_update": "citi_employment.approvals.notifications.on_workflow_update",
+		"on_trash": "citi_employment.approvals.notifications.on_workflow_trash",
+	},
+}
+
+# Global search
+# -------------
+# The search bar looks only in the DocTypes of Global Search Settings: the setup wizard lists these, and
+# install and migrate add them to a site set up before (citi_employment/search/global_search.py).
+
+global_search_doctypes = {
+	"Default": [
+		{"doctype": "Employer Contract"},
+		{"doctype": "Employer"},
+	],
 }
 
 # Whitelisted method overrides
@@ -107,6 +129,8 @@ doc_events = {
 
 override_whitelisted_methods = {
 	"frappe.client.get_count": "citi_employment.personal_data_records.get_count",
+	# The search bar shows no app record the user may not open (a Practice Supervisor: practice contracts only).
+	"frappe.utils.global_search.search": "citi_employment.search.global_search.search",
 	# Printing prints the stored record of an app DocType, with a print format of its own DocType, and shows no
 	# graduate's name to a user who may not read the graduate (citi_employment/printing_access.py).
 	"frappe.www.printview.get_html_and_style": "citi_employment.printing_access.get_html_and_style",

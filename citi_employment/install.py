@@ -1,11 +1,16 @@
 """Install and uninstall steps; whatever the app leaves on a site, `before_uninstall` removes."""
 
 import json
+import os
 import re
+import tempfile
+from pathlib import Path
 
 import frappe
 
+from citi_employment.approvals import notifications as approval_notifications
 from citi_employment.roles import CENTER_ROLES
+from citi_employment.search import global_search
 
 APP = "citi_employment"
 SETTINGS_DOCTYPE = "Employment Center Settings"
@@ -62,6 +67,21 @@ def before_install() -> None:
 def after_install() -> None:
 	persist_settings_defaults()
 	ensure_address_template()
+	set_russian_regional_defaults()
+	compile_translations()
+	global_search.add_app_doctypes()
+
+
+def after_sync() -> None:
+	"""Install, once the fixtures are in: the approval notifications are made from the shipped workflows."""
+	approval_notifications.sync_all()
+
+
+def after_migrate() -> None:
+	"""`bench migrate` after an update: a changed catalogue, new DocTypes to search, new or changed workflows."""
+	compile_translations()
+	global_search.add_app_doctypes()
+	approval_notifications.sync_all()
 
 
 def before_uninstall() -> None:
@@ -73,7 +93,10 @@ def before_uninstall() -> None:
 	doctype_names = [doctype.name for doctype in app_doctypes]
 	delete_attached_files(doctype_names)
 	delete_referencing_records(doctype_names)
+	approval_notifications.delete_all(doctype_names)
 	delete_workflows(doctype_names)
+	global_search.remove_app_doctypes(doctype_names)
+	delete_compiled_translations()
 	delete_scheduled_jobs()
 	delete_naming_counters(doctype_names)
 	# Frappe drops tables on uninstall, but single DocTypes keep their values in tabSingles.
@@ -94,6 +117,85 @@ def persist_settings_defaults() -> None:
 	settings = frappe.get_single(SETTINGS_DOCTYPE)
 	settings.flags.ignore_permissions = True
 	settings.save()
+
+
+# What a site of a Russian institution expects before anyone chose otherwise. Frappe's own defaults are English,
+# ISO dates ("2026-06-30" in every message) and, with no time zone, Asia/Kolkata. The setup wizard, when run,
+# asks for all of these and its answer stands, as does any value an administrator set: the language only
+# when none is set, the rest only while the setup wizard has not been completed (nobody has chosen yet).
+RUSSIAN_LANGUAGE = "ru"
+RUSSIAN_REGIONAL_SETTINGS = {
+	"date_format": "dd.mm.yyyy",
+	"time_zone": "Europe/Moscow",
+	"first_day_of_the_week": "Monday",
+}
+
+
+def set_russian_regional_defaults() -> None:
+	settings = frappe.get_single("System Settings")
+	changed = False
+	if not settings.language:
+		settings.language = RUSSIAN_LANGUAGE
+		changed = True
+	if not frappe.db.get_single_value("System Settings", "setup_complete"):
+		for fieldname, value in RUSSIAN_REGIONAL_SETTINGS.items():
+			if settings.get(fieldname) != value:
+				settings.set(fieldname, value)
+				changed = True
+	if changed:
+		# Saved through the controller: it writes the site defaults (lang, date_format) the desk reads.
+		settings.flags.ignore_permissions = True
+		settings.save()
+
+
+def compile_translations() -> list[Path]:
+	"""Compile the app's gettext catalogues (locale/<lang>.po) into the .mo files Frappe v15 reads.
+
+	`bench build` compiles them, but `install-app` and `migrate` do not: an app updated or linked in without a
+	build kept an old catalogue or none, and the desk came up in English. Written to a temporary file and
+	moved into place, so a worker reading the catalogue meanwhile never sees half a file.
+	"""
+	from babel.messages.mofile import write_mo
+	from babel.messages.pofile import read_po
+	from frappe.gettext.translate import get_locales, get_mo_path, get_po_path
+	from frappe.translate import clear_cache as clear_translation_cache
+
+	compiled = []
+	for locale in sorted(get_locales(APP)):
+		with open(get_po_path(APP, locale), "rb") as po:
+			catalog = read_po(po)
+		mo_path = get_mo_path(APP, locale)
+		mo_path.parent.mkdir(parents=True, exist_ok=True)
+		with tempfile.NamedTemporaryFile(dir=mo_path.parent, suffix=".mo.tmp", delete=False) as mo:
+			write_mo(mo, catalog)
+		os.chmod(mo.name, 0o644)
+		os.replace(mo.name, mo_path)
+		compiled.append(mo_path)
+	# Merged translations and boot info are cached per site; without this the old words stay until expiry.
+	clear_translation_cache()
+	return compiled
+
+
+def delete_compiled_translations() -> list[Path]:
+	"""The .mo files compile_translations wrote, unless another site of this bench may still use them.
+
+	They live in the bench's sites/assets, shared by every site (as `bench build` makes them for every app
+	of the bench), so they go only when this is the bench's one site.
+	"""
+	from frappe.gettext.translate import get_locales, get_mo_path
+	from frappe.translate import clear_cache as clear_translation_cache
+	from frappe.utils import get_sites
+
+	if set(get_sites()) - {frappe.local.site}:
+		return []
+	deleted = []
+	for locale in get_locales(APP):
+		mo_path = get_mo_path(APP, locale)
+		if mo_path.exists():
+			mo_path.unlink()
+			deleted.append(mo_path)
+	clear_translation_cache()
+	return deleted
 
 
 def ensure_address_template() -> None:

@@ -1,0 +1,1 @@
+"""Approvals: telling the roles a workflow document now waits for (DESIGN §3)."""
