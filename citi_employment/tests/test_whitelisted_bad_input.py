@@ -338,7 +338,7 @@ class TestWhitelistedBadInput(FrappeTestCase):
 		)
 		self.assertEqual(get_count("Graduate", filters=[["name", "in", [self.graduate]]]), 1)
 		request = make_request(self.employer)
-		self.assertEqual(add_candidates(request.name, f'["{self.graduate}"]'), [self.graduate])
+		self.assertEqual(add_candidates(request.name, f'["{self.graduate}"]')["added"], [self.graduate])
 
 		graduate = make_job_seeker("Уходящий").name
 		consent = consent_of(graduate)

@@ -161,18 +161,21 @@ class TestVacancyRequest(FrappeTestCase):
 
 		frappe.set_user(SPECIALIST_USER)
 		added = add_candidates(request.name, json.dumps([with_consent.name]))
-		self.assertEqual(added, [with_consent.name])
+		self.assertEqual(added["added"], [with_consent.name])
 		(row,) = candidates_of(request.name)
 		self.assertEqual((row.graduate, row.status), (with_consent.name, "Proposed"))
 		self.assertGreater(row.score, 0)
 		self.assertIn("Profession matches", row.score_explanation)
 		self.assertEqual(getdate(row.status_date), getdate())
 
+		# The graduate without a consent is refused and named; the other one is still proposed.
 		another = make_job_seeker("Другой согласный")
-		with self.assertRaises(CandidateNotAllowedError) as raised:
-			add_candidates(request.name, [another.name, without_consent.name])
-		self.assertIn(without_consent.full_name, str(raised.exception))
-		self.assertEqual([row.graduate for row in candidates_of(request.name)], [with_consent.name])
+		result = add_candidates(request.name, [another.name, without_consent.name])
+		self.assertEqual((result["added"], result["refused"]), ([another.name], [without_consent.name]))
+		self.assertEqual(result["names"][without_consent.name], without_consent.full_name)
+		self.assertEqual(
+			[row.graduate for row in candidates_of(request.name)], [with_consent.name, another.name]
+		)
 
 	def test_candidate_made_in_its_own_form_is_checked_and_scored(self):
 		request = make_request()
@@ -190,8 +193,11 @@ class TestVacancyRequest(FrappeTestCase):
 	def test_a_graduate_is_proposed_only_once(self):
 		request = make_request()
 		graduate = make_job_seeker("Двойной")
-		self.assertEqual(add_candidates(request.name, [graduate.name, graduate.name]), [graduate.name])
-		self.assertEqual(add_candidates(request.name, [graduate.name]), [])
+		self.assertEqual(
+			add_candidates(request.name, [graduate.name, graduate.name])["added"], [graduate.name]
+		)
+		again = add_candidates(request.name, [graduate.name])
+		self.assertEqual((again["added"], again["already_proposed"]), ([], [graduate.name]))
 		with self.assertRaises(InvalidFieldValueError):
 			frappe.get_doc(
 				{"doctype": "Vacancy Candidate", "vacancy_request": request.name, "graduate": graduate.name}
@@ -254,7 +260,9 @@ class TestVacancyRequest(FrappeTestCase):
 		live = {row["graduate"]: row for row in suggest_candidates(request.name, limit=500)}
 		self.assertIn("Special workplace compatibility", " ".join(live[needs.name]["explanation"]))
 		self.assertEqual(live[needs.name]["score"], live[plain.name]["score"] - 20)
-		self.assertEqual(add_candidates(request.name, [needs.name, plain.name]), [needs.name, plain.name])
+		self.assertEqual(
+			add_candidates(request.name, [needs.name, plain.name])["added"], [needs.name, plain.name]
+		)
 		own_form = make_request(make_employer("Без спецмест", special_workplaces=0))
 		frappe.get_doc(
 			{"doctype": "Vacancy Candidate", "vacancy_request": own_form.name, "graduate": needs.name}

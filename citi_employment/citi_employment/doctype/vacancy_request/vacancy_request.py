@@ -200,24 +200,28 @@ def suggest_candidates(vacancy_request: str, limit: int = DEFAULT_SUGGESTIONS) -
 
 
 @frappe.whitelist(methods=["POST"])
-def add_candidates(vacancy_request: str, graduates: str | list[str]) -> list[str]:
-	"""Propose graduates to the employer; refused for a graduate whose consent does not allow transfer."""
+def add_candidates(vacancy_request: str, graduates: str | list[str]) -> dict:
+	"""Propose graduates to the employer and say what came of each, for the form's confirmation.
+
+	A graduate whose consent does not allow transfer to employers is refused (proposing sends their data out,
+	152-ФЗ ст. 9) and the others are still proposed; one already proposed is left as is. Bad input — a graduate
+	that does not exist or that the user may not read — refuses the whole call before anything is written.
+	Returns the graduate IDs ``added``, ``refused`` and ``already_proposed``, and ``names`` for all of them.
+	"""
 	doc = frappe.get_doc("Vacancy Request", vacancy_request)
 	doc.check_permission("write")
-	graduates = parse_graduates(graduates)
-	present = set(frappe.get_all(CANDIDATE_DOCTYPE, filters={"vacancy_request": doc.name}, pluck="graduate"))
-	added = [graduate for graduate in dict.fromkeys(graduates) if graduate and graduate not in present]
-	if not added:
-		return []
+	wanted = list(dict.fromkeys(graduate for graduate in parse_graduates(graduates) if graduate))
+	for graduate in wanted:
+		frappe.get_doc("Graduate", graduate).check_permission("read")
 	names = dict(
 		frappe.get_all(
-			"Graduate", filters={"name": ("in", added)}, fields=["name", "full_name"], as_list=True
+			"Graduate", filters={"name": ("in", wanted)}, fields=["name", "full_name"], as_list=True
 		)
 	)
-	for graduate in added:
-		frappe.get_doc("Graduate", graduate).check_permission("read")
-		# All or none: check every consent before the first proposal is recorded.
-		candidate_service.assert_candidate_allowed(graduate, names.get(graduate) or graduate)
+	present = set(frappe.get_all(CANDIDATE_DOCTYPE, filters={"vacancy_request": doc.name}, pluck="graduate"))
+	new = [graduate for graduate in wanted if graduate not in present]
+	allowed = {row.name for row in candidate_service.may_be_proposed([frappe._dict(name=g) for g in new])}
+	added = [graduate for graduate in new if graduate in allowed]
 	scores = candidate_service.scores_for(doc, added)
 	for graduate in added:
 		score = scores.get(graduate) or {"score": 0, "explanation": []}
@@ -234,7 +238,12 @@ def add_candidates(vacancy_request: str, graduates: str | list[str]) -> list[str
 		# Scored above for all graduates at once; a client cannot set flags, so a sent score is recomputed.
 		candidate.flags.written_by_service = True
 		candidate.insert()
-	return added
+	return {
+		"added": added,
+		"refused": [graduate for graduate in new if graduate not in allowed],
+		"already_proposed": [graduate for graduate in wanted if graduate in present],
+		"names": {graduate: names.get(graduate) or graduate for graduate in wanted},
+	}
 
 
 def parse_limit(limit) -> int:

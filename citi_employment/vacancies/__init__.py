@@ -1,0 +1,1 @@
+"""Vacancies: the Frappe-side services of employers' requests and the candidates proposed for them."""
