@@ -2,7 +2,19 @@
 // For license information, please see license.txt
 
 // UI wiring only: the rules live in citi_employment.domain.consents and the whitelisted methods.
+
+// A read-only Table MultiSelect (a signed consent) shows each category in a Bootstrap .text-nowrap span, whose
+// nowrap is !important, and the form's long category names («сведения о состоянии здоровья, наличии группы
+// инвалидности …») ran out of their box. They wrap inside it.
+const WRAPPED_CATEGORIES_CSS = `
+.frappe-control[data-fieldname="data_categories"] .control-value .text-nowrap { white-space: normal !important; }
+.frappe-control[data-fieldname="data_categories"] .control-value { overflow-wrap: anywhere; }
+`;
+
 frappe.ui.form.on("Personal Data Consent", {
+	onload() {
+		frappe.dom.set_style(WRAPPED_CATEGORIES_CSS, "citi-consent-categories");
+	},
 	refresh(frm) {
 		if (frm.doc.docstatus !== 1) {
 			return;
