@@ -95,8 +95,9 @@ def sync_next_step_todo(doc) -> None:
 	The ToDo's name is kept on the interaction (``next_step_todo``), so a ToDo someone assigned by hand on the
 	same interaction is never taken for it.
 	"""
+	# The ToDo's description is HTML: the step's text goes in escaped, its lines as line breaks.
 	wanted = rules.next_step_of(
-		escape_html(doc.next_step or ""),
+		escape_html((doc.next_step or "").strip()).replace("\n", "<br>"),
 		getdate(doc.next_step_date) if doc.next_step_date else None,
 		doc.responsible,
 	)

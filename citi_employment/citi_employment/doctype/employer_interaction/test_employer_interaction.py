@@ -179,13 +179,19 @@ class TestEmployerInteraction(FrappeTestCase):
 		self.assertEqual([row.allocated_to for row in todos_of(interaction.name)], [SPECIALIST_USER])
 
 	def test_a_closed_todo_stays_closed_and_a_withdrawn_step_cancels_an_open_one(self):
-		interaction = self.interact(next_step="Позвонить в отдел кадров", next_step_date=add_days(TODAY, 2))
+		# Quotes and a second line: the ToDo keeps them as HTML, and an unchanged step still compares equal.
+		interaction = self.interact(
+			next_step='Позвонить в отдел кадров «Столовой» & "Кухни"\nи уточнить график',
+			next_step_date=add_days(TODAY, 2),
+		)
 		todo = todos_of(interaction.name)[0].name
 		frappe.db.set_value("ToDo", todo, "status", "Closed")
 		doc = frappe.get_doc(INTERACTION, interaction.name)
 		doc.outcome = "Позвонили"
 		doc.save()
 		self.assertEqual(frappe.db.get_value("ToDo", todo, "status"), "Closed")
+		self.assertEqual(len(todos_of(interaction.name)), 1)
+		self.assertIn("<br>и уточнить график", frappe.db.get_value("ToDo", todo, "description"))
 
 		other = self.interact(next_step="Отправить резюме", next_step_date=add_days(TODAY, 2))
 		doc = frappe.get_doc(INTERACTION, other.name)
