@@ -146,6 +146,9 @@ def set_russian_regional_defaults() -> None:
 		# Saved through the controller: it writes the site defaults (lang, date_format) the desk reads.
 		settings.flags.ignore_permissions = True
 		settings.save()
+		# Frappe does not clear the cached defaults while an app installs, and the install itself had read them:
+		# without this the desk keeps English and ISO dates until someone clears the cache.
+		frappe.clear_cache()
 
 
 def compile_translations() -> list[Path]:
