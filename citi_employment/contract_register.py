@@ -1,6 +1,6 @@
 """The register book of a contract journal (§3.6 «журнал регистрации договоров», §5.4 реестр).
 
-Called from the "Contract Register" print format of Contract Journal through the ``jinja`` hook. A
+Called from the «Журнал регистрации договоров» print format of Contract Journal through the ``jinja`` hook. A
 register lists the journal's registered contracts of one year in the order of their numbers; it shows
 only what the printing user may read (a Practice Supervisor gets practice contracts only).
 """
