@@ -12,6 +12,7 @@ caller passes the words that must not appear (the graduate's names) and the asse
 Plain bytes in, plain bytes out; pypdf is the only library (DESIGN §1).
 """
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from io import BytesIO
@@ -47,8 +48,9 @@ def assemble(
 ) -> bytes:
 	"""The parts joined in order, one bookmark per part, the document information set to ``metadata``.
 
-	``must_not_contain``: words (a person's names) refused in the metadata and the bookmark titles;
-	compared without regard to case, blanks ignored."""
+	``must_not_contain``: words (a person's names) refused in the metadata and the bookmark titles, as whole
+	words and without regard to case (a short first name inside a longer word is not a name); blanks are
+	ignored."""
 	if not parts:
 		raise DossierError("a dossier needs at least one part")
 	check_free_of(metadata, parts, must_not_contain)
@@ -84,7 +86,11 @@ def read_part(part: DossierPart, index: int) -> PdfReader:
 def check_free_of(
 	metadata: DossierMetadata, parts: Sequence[DossierPart], must_not_contain: Iterable[str]
 ) -> None:
-	words = [word.strip().casefold() for word in must_not_contain if word and word.strip()]
+	patterns = [
+		re.compile(rf"(?<!\w){re.escape(word.strip().casefold())}(?!\w)")
+		for word in must_not_contain
+		if word and word.strip()
+	]
 	texts = {
 		"title": metadata.title,
 		"author": metadata.author,
@@ -95,5 +101,5 @@ def check_free_of(
 		if not isinstance(text, str) or not text.strip():
 			raise DossierError(f"{field} is empty")
 		folded = text.casefold()
-		if any(word in folded for word in words):
+		if any(pattern.search(folded) for pattern in patterns):
 			raise DossierError(f"{field} contains personal data")

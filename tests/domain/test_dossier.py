@@ -107,6 +107,14 @@ def test_what_cannot_be_a_dossier_is_refused(parts):
 		assemble(parts, METADATA)
 
 
+def test_a_short_name_inside_a_longer_word_is_not_a_name():
+	# «Ия» is a first name, and «ия» ends many Russian words.
+	metadata = DossierMetadata("Досье: информация о кандидате", METADATA.author, "Рекомендация")
+	reopen(assemble(PARTS, metadata, must_not_contain=["Ия", "Ко"]))
+	with pytest.raises(DossierError):
+		assemble(PARTS, DossierMetadata("Досье Ия", METADATA.author, METADATA.subject), ["Ия"])
+
+
 def test_blank_words_refuse_nothing():
 	reader = reopen(assemble(PARTS, METADATA, must_not_contain=["", "  "]))
 	assert len(reader.pages) == 6
