@@ -79,8 +79,8 @@ fixtures = [
 
 scheduler_events = {
 	"daily": [
-		"citi_employment.jobs.contracts.update_contract_statuses",
-		"citi_employment.jobs.consents.run_daily",
+		"citi_employment.contracts.expiry.update_contract_statuses",
+		"citi_employment.personal_data.daily.run_daily",
 		"citi_employment.monitoring.jobs.run_daily",
 	],
 }
@@ -97,7 +97,7 @@ doc_events = {
 		"before_cancel": "citi_employment.write_guards.guard_write",
 		# The /printview page fills link titles outside any whitelisted method: drop a graduate's name there
 		# for a printer who may not read the graduate, whatever app the printed DocType belongs to.
-		"before_print": "citi_employment.link_titles.hide_unreadable_link_titles",
+		"before_print": "citi_employment.graduates.link_titles.hide_unreadable_link_titles",
 	},
 	# Correspondence with an employer counts as a contact (Employer.last_contact_on, §5.3).
 	"Communication": {
@@ -128,19 +128,19 @@ global_search_doctypes = {
 # Frappe v15's frappe.client.get_count checks no permission, so a filter could probe a graduate's СНИЛС.
 
 override_whitelisted_methods = {
-	"frappe.client.get_count": "citi_employment.personal_data_records.get_count",
+	"frappe.client.get_count": "citi_employment.personal_data.center_only.get_count",
 	# The search bar shows no app record the user may not open (a Practice Supervisor: practice contracts only).
 	"frappe.utils.global_search.search": "citi_employment.search.global_search.search",
 	# Printing prints the stored record of an app DocType, with a print format of its own DocType, and shows no
-	# graduate's name to a user who may not read the graduate (citi_employment/printing_access.py).
-	"frappe.www.printview.get_html_and_style": "citi_employment.printing_access.get_html_and_style",
-	"frappe.www.printview.get_rendered_raw_commands": "citi_employment.printing_access.get_rendered_raw_commands",
-	"frappe.utils.print_format.download_pdf": "citi_employment.printing_access.download_pdf",
-	"frappe.utils.print_format.print_by_server": "citi_employment.printing_access.print_by_server",
-	"frappe.utils.weasyprint.download_pdf": "citi_employment.printing_access.download_weasyprint_pdf",
-	# A link's title names a graduate only for readers of the record (citi_employment/link_titles.py).
-	"frappe.desk.search.get_link_title": "citi_employment.link_titles.get_link_title",
-	"frappe.desk.form.load.getdoc": "citi_employment.link_titles.getdoc",
+	# graduate's name to a user who may not read the graduate (citi_employment/paper_forms/access.py).
+	"frappe.www.printview.get_html_and_style": "citi_employment.paper_forms.access.get_html_and_style",
+	"frappe.www.printview.get_rendered_raw_commands": "citi_employment.paper_forms.access.get_rendered_raw_commands",
+	"frappe.utils.print_format.download_pdf": "citi_employment.paper_forms.access.download_pdf",
+	"frappe.utils.print_format.print_by_server": "citi_employment.paper_forms.access.print_by_server",
+	"frappe.utils.weasyprint.download_pdf": "citi_employment.paper_forms.access.download_weasyprint_pdf",
+	# A link's title names a graduate only for readers of the record (citi_employment/graduates/link_titles.py).
+	"frappe.desk.search.get_link_title": "citi_employment.graduates.link_titles.get_link_title",
+	"frappe.desk.form.load.getdoc": "citi_employment.graduates.link_titles.getdoc",
 }
 
 # Permissions
@@ -158,20 +158,20 @@ has_permission = {
 
 # Jinja
 # -----
-# Helpers the Center's print formats call (see citi_employment/printing.py).
+# Helpers the Center's print formats call; each lives with its capability (paper_forms, graduates, …).
 
 jinja = {
 	"methods": [
-		"citi_employment.printing.citi_center_settings",
-		"citi_employment.printing.citi_document_date",
-		"citi_employment.printing.citi_short_date",
-		"citi_employment.printing.citi_declined_name",
-		"citi_employment.printing.citi_graduate_gender",
-		"citi_employment.printing.citi_signature_name",
-		"citi_employment.printing.citi_passport_for_print",
-		"citi_employment.printing.citi_vacancy_requirements_for_print",
-		"citi_employment.contract_register.citi_contract_register",
+		"citi_employment.paper_forms.jinja.citi_center_settings",
+		"citi_employment.paper_forms.jinja.citi_document_date",
+		"citi_employment.paper_forms.jinja.citi_short_date",
+		"citi_employment.graduates.printing.citi_declined_name",
+		"citi_employment.graduates.printing.citi_graduate_gender",
+		"citi_employment.graduates.printing.citi_signature_name",
+		"citi_employment.personal_data.printing.citi_passport_for_print",
+		"citi_employment.vacancies.printing.citi_vacancy_requirements_for_print",
+		"citi_employment.contracts.register.citi_contract_register",
 		"citi_employment.personal_data.printing.citi_consent_print",
-		"citi_employment.printing_access.citi_check_print",
+		"citi_employment.paper_forms.access.citi_check_print",
 	],
 }

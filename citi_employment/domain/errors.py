@@ -1,7 +1,7 @@
 """Exceptions raised by the domain layer.
 
 Messages are English and machine-friendly; translation into Russian belongs to the UI layer
-(``citi_employment.field_errors``), which maps ``field`` and ``reason`` to its own wording.
+(``citi_employment.write_guards.field_errors``), which maps ``field`` and ``reason`` to its own wording.
 """
 
 from enum import Enum

@@ -1,10 +1,20 @@
-"""Jinja helper for the consent print formats (to be registered in hooks.py ``jinja["methods"]``)."""
+"""Jinja helpers that print personal data: the consent forms' context and the passport lines, for readers only."""
 
 import frappe
+from frappe.utils import getdate
 
-from citi_employment.printing import may_read_graduate
+from citi_employment.domain.russian_text import format_short_date
+from citi_employment.graduates.printing import may_read_graduate
 
 CONSENT_DOCTYPE = "Personal Data Consent"
+PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"
+PASSPORT_FIELDS = (
+	"passport_series",
+	"passport_number",
+	"passport_issued_by",
+	"passport_issued_on",
+	"passport_division_code",
+)
 
 
 def citi_consent_print(doc) -> frappe._dict:
@@ -26,3 +36,28 @@ def citi_consent_print(doc) -> frappe._dict:
 	if not may_read_graduate(consent.graduate):
 		return frappe._dict()
 	return consent.print_context()
+
+
+def citi_passport_for_print(graduate: str | None) -> dict | None:
+	"""The graduate's passport lines, or None when the printing user may not read their personal data.
+
+	Graduate Personal Data is named after the graduate. The permission check comes first, and nothing is
+	raised or logged either way: others simply get the blank lines of the paper form.
+	"""
+	if not graduate:
+		return None
+	try:
+		if not frappe.db.exists(PERSONAL_DATA_DOCTYPE, graduate):
+			return None
+		if not frappe.has_permission(PERSONAL_DATA_DOCTYPE, "read", doc=graduate):
+			return None
+		values = frappe.db.get_value(PERSONAL_DATA_DOCTYPE, graduate, PASSPORT_FIELDS, as_dict=True)
+	except Exception:
+		# Not even the exception text: it could carry values from the query.
+		return None
+	if not values or not (values.passport_series or values.passport_number):
+		return None
+	values.passport_issued_on = format_short_date(
+		getdate(values.passport_issued_on) if values.passport_issued_on else None
+	)
+	return values

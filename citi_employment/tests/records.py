@@ -398,7 +398,7 @@ def messages_shown() -> str:
 
 
 class CenterOnlyRecordChecks:
-	"""What every Center-only DocType (citi_employment/personal_data_records.py) must hold to.
+	"""What every Center-only DocType (citi_employment/personal_data/center_only.py) must hold to.
 
 	Mixed into a FrappeTestCase that sets ``DOCTYPE`` and implements ``make_record()``.
 	"""

@@ -116,8 +116,8 @@ class TestPrintFormats(FrappeTestCase):
 			self.assertNotIn("{{", html)
 
 	def test_jinja_helpers_read_a_graduate_only_for_users_who_may(self):
+		from citi_employment.graduates.printing import citi_declined_name, citi_signature_name
 		from citi_employment.personal_data.printing import citi_consent_print
-		from citi_employment.printing import citi_declined_name, citi_signature_name
 
 		graduate = make_graduate(last_name="Печатнов", first_name="Иван", patronymic="Иванович")
 		consent = make_consent(graduate, signed_on=add_days(getdate(), -1))

@@ -19,10 +19,10 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_url
 from jinja2 import nodes
 
-from citi_employment.contract_register import readable_graduates
+from citi_employment.contracts.register import readable_graduates
 from citi_employment.domain.paper_forms import RESUME_FORM
+from citi_employment.graduates.printing import citi_graduate_gender
 from citi_employment.personal_data.printing import citi_consent_print
-from citi_employment.printing import citi_graduate_gender
 from citi_employment.tests.records import (
 	ADMISSIONS_USER,
 	HEAD_USER,

@@ -26,10 +26,10 @@ from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request imp
 	add_candidates,
 	suggest_candidates,
 )
+from citi_employment.personal_data.center_only import get_count
 from citi_employment.personal_data.consents import revoke
 from citi_employment.personal_data.destruction import destroy
 from citi_employment.personal_data.sharing import send_to_employer
-from citi_employment.personal_data_records import get_count
 from citi_employment.tests.records import (
 	ADMISSIONS_USER,
 	DIRECTOR_USER,

@@ -5,7 +5,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate, nowdate
 
-from citi_employment.contract_register import citi_contract_register, get_register_rows, register_year
+from citi_employment.contracts.register import citi_contract_register, get_register_rows, register_year
 from citi_employment.domain.paper_forms import CONTRACT_REGISTER_FORM
 from citi_employment.tests.records import (
 	HEAD_USER,

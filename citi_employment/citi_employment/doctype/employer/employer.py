@@ -17,7 +17,7 @@ from citi_employment.domain.employer import (
 	normalize_employer_identifiers,
 )
 from citi_employment.domain.identifiers import normalize_phone_ru
-from citi_employment.field_errors import collect_field_errors, throw_field_errors
+from citi_employment.write_guards.field_errors import collect_field_errors, throw_field_errors
 
 
 class DuplicateEmployerINNError(frappe.ValidationError):

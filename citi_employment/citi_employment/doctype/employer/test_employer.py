@@ -5,7 +5,6 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from citi_employment.citi_employment.doctype.employer.employer import DuplicateEmployerINNError
-from citi_employment.field_errors import InvalidFieldValueError
 from citi_employment.tests.records import (
 	ADMISSIONS_USER,
 	DIRECTOR_USER,
@@ -18,6 +17,7 @@ from citi_employment.tests.records import (
 	messages_shown,
 	organization_inn,
 )
+from citi_employment.write_guards.field_errors import InvalidFieldValueError
 
 SOLE_PROPRIETOR_INN = "500100732259"
 SOLE_PROPRIETOR_OGRNIP = "304500116000157"

@@ -430,7 +430,7 @@ class TestContractExpiryJob(FrappeTestCase):
 		)
 
 	def test_statuses_follow_the_end_date(self):
-		from citi_employment.jobs.contracts import update_contract_statuses
+		from citi_employment.contracts.expiry import update_contract_statuses
 
 		near = self.make_active("Срок-1", "2026-01-01", "2026-12-31")
 		ended = self.make_active("Срок-2", "2025-12-01", "2026-11-30")
@@ -480,7 +480,7 @@ class TestContractExpiryJob(FrappeTestCase):
 		self.assertEqual(len(self.head_todos(near)), 2)
 
 	def test_expired_contract_no_longer_blocks_a_new_one(self):
-		from citi_employment.jobs.contracts import update_contract_statuses
+		from citi_employment.contracts.expiry import update_contract_statuses
 
 		old = self.make_active("Срок-5", "2024-01-01", "2024-12-31")
 		with self.freeze_time("2025-01-02"):

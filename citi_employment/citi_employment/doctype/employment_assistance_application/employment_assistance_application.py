@@ -8,7 +8,7 @@ from frappe.utils import getdate
 
 from citi_employment.domain.identifiers import normalize_phone_ru
 from citi_employment.domain.resume import application_status, period_is_ordered
-from citi_employment.field_errors import collect_field_errors, throw_field_errors
+from citi_employment.write_guards.field_errors import collect_field_errors, throw_field_errors
 
 
 class SupportPeriodError(frappe.ValidationError):

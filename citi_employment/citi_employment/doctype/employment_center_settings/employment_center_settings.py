@@ -13,7 +13,7 @@ from citi_employment.domain.center_settings import (
 	parse_checkpoint_months,
 )
 from citi_employment.domain.identifiers import normalize_inn, normalize_ogrn
-from citi_employment.field_errors import collect_field_errors, throw_field_errors
+from citi_employment.write_guards.field_errors import collect_field_errors, throw_field_errors
 
 # The institution is an organisation: a 10-digit ИНН and a 13-digit ОГРН.
 INSTITUTION_IDENTIFIERS = {

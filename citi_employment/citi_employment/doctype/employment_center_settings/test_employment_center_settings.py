@@ -4,8 +4,8 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from citi_employment.field_errors import InvalidFieldValueError
 from citi_employment.install import SETTINGS_DOCTYPE
+from citi_employment.write_guards.field_errors import InvalidFieldValueError
 
 
 class TestEmploymentCenterSettings(FrappeTestCase):

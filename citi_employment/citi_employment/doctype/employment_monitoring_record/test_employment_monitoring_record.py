@@ -17,7 +17,6 @@ from citi_employment.citi_employment.doctype.employment_monitoring_record.employ
 	MonitoringRecordError,
 )
 from citi_employment.domain import monitoring as rules
-from citi_employment.field_errors import InvalidFieldValueError
 from citi_employment.install import SETTINGS_DOCTYPE
 from citi_employment.monitoring import RECORD_DOCTYPE
 from citi_employment.monitoring.jobs import DIGEST_LINK, run_daily
@@ -32,6 +31,7 @@ from citi_employment.tests.records import (
 	make_placement,
 )
 from citi_employment.write_guards import ServiceFieldChangeError
+from citi_employment.write_guards.field_errors import InvalidFieldValueError
 
 TODAY = "2026-03-10 09:00"
 

@@ -10,12 +10,12 @@ from citi_employment.domain import graduate as rules
 from citi_employment.domain import monitoring as monitoring_rules
 from citi_employment.domain.errors import FieldError
 from citi_employment.domain.identifiers import normalize_phone_ru
-from citi_employment.field_errors import (
+from citi_employment.monitoring.derived import latest_observation
+from citi_employment.write_guards.field_errors import (
 	InvalidFieldValueError,
 	collect_field_errors,
 	throw_field_errors,
 )
-from citi_employment.monitoring.derived import latest_observation
 
 PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"
 PLACEMENT_DOCTYPE = "Graduate Placement"

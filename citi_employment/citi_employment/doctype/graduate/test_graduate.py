@@ -5,7 +5,6 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from citi_employment import roles
-from citi_employment.field_errors import InvalidFieldValueError
 from citi_employment.tests.records import (
 	DIRECTOR_USER,
 	SPECIALIST_USER,
@@ -16,6 +15,7 @@ from citi_employment.tests.records import (
 	make_profession,
 	messages_shown,
 )
+from citi_employment.write_guards.field_errors import InvalidFieldValueError
 
 PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"
 TEST_PROFESSION = "Test People Profession"

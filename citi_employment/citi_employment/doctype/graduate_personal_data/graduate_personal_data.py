@@ -17,8 +17,8 @@ from citi_employment.domain.identifiers import (
 	normalize_passport_series,
 	normalize_snils,
 )
-from citi_employment.field_errors import collect_field_errors, throw_field_errors
-from citi_employment.personal_data_records import purge_deleted_copy
+from citi_employment.personal_data.center_only import purge_deleted_copy
+from citi_employment.write_guards.field_errors import collect_field_errors, throw_field_errors
 
 PERSONAL_DATA_NORMALIZERS = {
 	"passport_series": normalize_passport_series,

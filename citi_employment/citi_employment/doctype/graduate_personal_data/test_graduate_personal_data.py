@@ -4,8 +4,8 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from citi_employment.field_errors import InvalidFieldValueError
 from citi_employment.tests.records import CenterOnlyRecordChecks, make_graduate
+from citi_employment.write_guards.field_errors import InvalidFieldValueError
 
 DOCTYPE = "Graduate Personal Data"
 # Valid: СНИЛС 112-233-445 95 (9+8+14+12+15+12+12+8+5 = 95), a 12-digit ИНН with both check digits right.

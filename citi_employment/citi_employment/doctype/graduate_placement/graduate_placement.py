@@ -9,9 +9,9 @@ from frappe.utils import flt, getdate
 from citi_employment.domain import vacancies as rules
 from citi_employment.domain.consents import ConsentUse
 from citi_employment.domain.errors import FieldError
-from citi_employment.field_errors import InvalidFieldValueError, throw_field_errors
 from citi_employment.monitoring.schedule import remove_unmade_checks, sync_placement
 from citi_employment.personal_data.consents import consent_problem
+from citi_employment.write_guards.field_errors import InvalidFieldValueError, throw_field_errors
 
 REQUEST_DOCTYPE = "Vacancy Request"
 

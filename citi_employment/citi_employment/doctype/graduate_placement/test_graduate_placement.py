@@ -9,7 +9,6 @@ from citi_employment.citi_employment.doctype.graduate_placement.graduate_placeme
 	PlacementNotAllowedError,
 )
 from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request import add_candidates
-from citi_employment.field_errors import InvalidFieldValueError
 from citi_employment.tests.records import (
 	ADMISSIONS_USER,
 	DIRECTOR_USER,
@@ -23,6 +22,7 @@ from citi_employment.tests.records import (
 	make_profession,
 	make_request,
 )
+from citi_employment.write_guards.field_errors import InvalidFieldValueError
 
 
 class TestGraduatePlacement(FrappeTestCase):

@@ -11,12 +11,12 @@ from citi_employment.domain.consents import ConsentError
 from citi_employment.domain.errors import FieldError, Reason
 from citi_employment.domain.graduate import REPRESENTATIVE_BASIS_CITATION
 from citi_employment.domain.russian_text import initials_and_surname
-from citi_employment.field_errors import throw_field_errors
 from citi_employment.personal_data.consents import (
 	get_consent_states,
 	refresh_consent_status,
 	throw_consent_error,
 )
+from citi_employment.write_guards.field_errors import throw_field_errors
 
 CATEGORY_DOCTYPE = "Personal Data Category"
 PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"

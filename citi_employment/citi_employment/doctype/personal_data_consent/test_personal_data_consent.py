@@ -10,7 +10,7 @@ from citi_employment.domain.paper_forms import (
 	CONSENT_DISSEMINATION_FORM,
 	CONSENT_MINOR_FORM,
 )
-from citi_employment.jobs import consents as job
+from citi_employment.personal_data import daily as job
 from citi_employment.personal_data.consents import ConsentRuleError, revoke
 from citi_employment.tests.records import (
 	DIRECTOR_USER,

@@ -12,7 +12,7 @@ from frappe.model.delete_doc import add_to_deleted_document
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, get_url, getdate, now_datetime
 
-from citi_employment.jobs import consents as job
+from citi_employment.personal_data import daily as job
 from citi_employment.personal_data.consents import ConsentRuleError, revoke
 from citi_employment.personal_data.destruction import destroy, remove_unreferenced_files
 from citi_employment.personal_data.sharing import TransferNotAllowedError, send_to_employer

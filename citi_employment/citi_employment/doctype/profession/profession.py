@@ -4,7 +4,7 @@
 from frappe.model.document import Document
 
 from citi_employment.domain.graduate import normalize_okpdtr_code
-from citi_employment.field_errors import collect_field_errors, throw_field_errors
+from citi_employment.write_guards.field_errors import collect_field_errors, throw_field_errors
 
 
 class Profession(Document):

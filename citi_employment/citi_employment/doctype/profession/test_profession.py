@@ -4,7 +4,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from citi_employment.field_errors import InvalidFieldValueError
+from citi_employment.write_guards.field_errors import InvalidFieldValueError
 
 
 def profession(name: str, **values):

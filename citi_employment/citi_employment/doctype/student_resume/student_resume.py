@@ -12,7 +12,7 @@ from citi_employment.domain.resume import (
 	normalize_driving_licence_categories,
 	unordered_rows,
 )
-from citi_employment.field_errors import collect_field_errors, throw_field_errors
+from citi_employment.write_guards.field_errors import collect_field_errors, throw_field_errors
 
 SETTINGS_DOCTYPE = "Employment Center Settings"
 

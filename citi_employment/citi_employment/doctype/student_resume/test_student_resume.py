@@ -12,7 +12,6 @@ from citi_employment.citi_employment.doctype.student_resume.student_resume impor
 	get_prefill,
 )
 from citi_employment.domain.paper_forms import RESUME_FORM
-from citi_employment.field_errors import InvalidFieldValueError
 from citi_employment.tests.records import (
 	DIRECTOR_USER,
 	GRADUATE_DETAILS,
@@ -23,6 +22,7 @@ from citi_employment.tests.records import (
 	make_profession,
 	make_resume,
 )
+from citi_employment.write_guards.field_errors import InvalidFieldValueError
 
 
 class TestStudentResume(FrappeTestCase):

@@ -6,9 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
-from citi_employment.citi_employment.doctype.vacancy_request import candidates as candidate_service
 from citi_employment.domain import vacancies as rules
-from citi_employment.field_errors import InvalidFieldValueError
+from citi_employment.vacancies import candidates as candidate_service
+from citi_employment.write_guards.field_errors import InvalidFieldValueError
 
 REQUEST_DOCTYPE = "Vacancy Request"
 

@@ -10,7 +10,7 @@ from functools import partial
 import frappe
 from frappe.model.document import Document
 
-from citi_employment.personal_data_records import purge_deleted_copy
+from citi_employment.personal_data.center_only import purge_deleted_copy
 
 
 class VacancyInternalRequirements(Document):

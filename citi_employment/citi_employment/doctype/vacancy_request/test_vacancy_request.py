@@ -7,14 +7,12 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_years, getdate
 
-from citi_employment.citi_employment.doctype.vacancy_request.candidates import CandidateNotAllowedError
 from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request import (
 	ProbationSalaryNotConfirmedError,
 	add_candidates,
 	suggest_candidates,
 )
 from citi_employment.domain.paper_forms import VACANCY_REQUEST_FORM
-from citi_employment.field_errors import InvalidFieldValueError
 from citi_employment.tests.records import (
 	ADMISSIONS_USER,
 	AGE,
@@ -34,12 +32,14 @@ from citi_employment.tests.records import (
 	make_profession,
 	make_request,
 )
+from citi_employment.vacancies.candidates import CandidateNotAllowedError
+from citi_employment.write_guards.field_errors import InvalidFieldValueError
 
 WORKFLOW = "Vacancy Request Workflow"
 MODULE = "citi_employment.citi_employment.doctype.vacancy_request.vacancy_request"
 # Frappe v15's frappe.client.get_count checks no permission; the app's replacement must be registered.
 COUNT_METHOD = "frappe.client.get_count"
-COUNT_OVERRIDE = "citi_employment.personal_data_records.get_count"
+COUNT_OVERRIDE = "citi_employment.personal_data.center_only.get_count"
 
 
 def whitelisted(cmd: str):
@@ -654,7 +654,7 @@ class TestVacancyRequest(FrappeTestCase):
 			self.assertNotIn("женский", html)
 
 	def test_print_helper_gives_blanks_to_others_and_without_a_record(self):
-		from citi_employment.printing import citi_vacancy_requirements_for_print
+		from citi_employment.vacancies.printing import citi_vacancy_requirements_for_print
 
 		with_wishes = make_request(kind="Targeted Training")
 		without = make_request(kind="Targeted Training", age_requirement=None, gender_requirement=None)

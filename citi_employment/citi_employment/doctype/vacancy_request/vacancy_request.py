@@ -8,16 +8,16 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint, flt, getdate
 
-from citi_employment.citi_employment.doctype.vacancy_request import candidates as candidate_service
 from citi_employment.domain import vacancies as rules
 from citi_employment.domain.errors import FieldError
-from citi_employment.field_errors import InvalidFieldValueError, throw_field_errors
 from citi_employment.roles import (
 	ADMISSIONS_COMMITTEE,
 	EMPLOYMENT_CENTER_HEAD,
 	EMPLOYMENT_SPECIALIST,
 	INSTITUTION_DIRECTOR,
 )
+from citi_employment.vacancies import candidates as candidate_service
+from citi_employment.write_guards.field_errors import InvalidFieldValueError, throw_field_errors
 
 # Roles that see every request; anyone else with access (the Admissions Committee) sees Targeted Training only.
 FULL_ACCESS_ROLES = (EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST, INSTITUTION_DIRECTOR, "System Manager")

@@ -8,7 +8,7 @@ only what the printing user may read (a Practice Supervisor gets practice contra
 import frappe
 from frappe.utils import cint, getdate, nowdate
 
-from citi_employment.link_titles import GRADUATE_DOCTYPE
+from citi_employment.graduates.link_titles import GRADUATE_DOCTYPE
 
 CONTRACT_DOCTYPE = "Employer Contract"
 EMPLOYER_DOCTYPE = "Employer"

@@ -12,7 +12,7 @@ Frappe v15 prints whatever document a request describes, with whatever print for
 
 The replacements here (registered in ``override_whitelisted_methods``) print only the stored record of an app
 DocType, refuse a print format made for another DocType when the document or the format is the app's, and
-leave out the link titles that name a graduate the user may not read (``citi_employment.link_titles``). The
+leave out the link titles that name a graduate the user may not read (``citi_employment.graduates.link_titles``). The
 ``/printview`` page is not a whitelisted method: every print format of the app starts with
 :func:`citi_check_print`, which refuses there what the overrides refuse here.
 """
@@ -25,7 +25,7 @@ from frappe.utils import print_format as framework_print_format
 from frappe.utils import weasyprint as framework_weasyprint
 from frappe.www import printview
 
-from citi_employment.link_titles import APP_NAME, app_doctypes, hide_unreadable_link_titles
+from citi_employment.graduates.link_titles import APP_NAME, app_doctypes, hide_unreadable_link_titles
 
 
 class UnsavedDocumentPrintError(frappe.PermissionError):

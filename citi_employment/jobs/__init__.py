@@ -1,1 +1,0 @@
-"""Scheduler entry points (hooks.py ``scheduler_events``); each reads in batches and stays short."""
