@@ -24,6 +24,20 @@ SERVICE_FIELDS: dict[str, frozenset[str]] = {
 			"first_term_ends_on",
 		}
 	),
+	# A record of what was sent: written whole by the dossier service (citi_employment/dossier/).
+	"Employer Dossier": frozenset(
+		{
+			"graduate",
+			"employer",
+			"recipient_email",
+			"sent_at",
+			"sent_by",
+			"student_resume",
+			"mentor_recommendation",
+			"personal_data_transfer",
+			"signatory_name",
+		}
+	),
 	"Employer Interaction": frozenset({"mode", "next_step_todo"}),
 	"Employment Assistance Application": frozenset({"status"}),
 	# The schedule owns the checkpoint and the follow-up flag; the status follows the check and the dates.

@@ -12,6 +12,10 @@ frappe.ui.form.on("Student Resume", {
 		if (RESUME_SENDER_ROLES.some((role) => frappe.user.has_role(role))) {
 			frm.add_custom_button(__("Send to Employer"), () => send_resume_to_employer(frm));
 		}
+		// The server says whether this user may send a dossier; the sending checks everything again.
+		if ((frm.doc.__onload || {}).can_send_dossier) {
+			frm.add_custom_button(__("Send Dossier"), () => send_dossier_to_employer(frm));
+		}
 	},
 	graduate(frm) {
 		// The server adds the same row on insert; showing it now lets staff correct it before saving.
@@ -88,6 +92,64 @@ function send_resume_to_employer(frm) {
 				});
 		},
 		__("Send to Employer"),
+		__("Send")
+	);
+}
+
+function send_dossier_to_employer(frm) {
+	if (frm.is_dirty()) {
+		frappe.msgprint(__("Save the resume first: the saved version is sent."));
+		return;
+	}
+	frappe.prompt(
+		[
+			{
+				fieldname: "employer",
+				fieldtype: "Link",
+				options: "Employer",
+				label: __("Employer"),
+				reqd: 1,
+				description: __(
+					"One PDF with the Center's cover letter, this resume and the graduate's approved mentor recommendation is sent to the employer's email, if the graduate's consent allows it."
+				),
+			},
+		],
+		(values) => {
+			frappe
+				.call({
+					method: "citi_employment.dossier.sending.send_dossier",
+					args: { student_resume: frm.doc.name, employer: values.employer },
+					freeze: true,
+					freeze_message: __("Sending..."),
+				})
+				.then((r) => {
+					if (!r.message) {
+						return;
+					}
+					frappe.msgprint({
+						title: __("Dossier Sent"),
+						indicator: "green",
+						message: __(
+							"The dossier {0} is queued for sending to {1}. Transfer logged as {2}.",
+							[
+								frappe.format(r.message.dossier, {
+									fieldtype: "Link",
+									options: "Employer Dossier",
+								}),
+								frappe.format(values.employer, {
+									fieldtype: "Link",
+									options: "Employer",
+								}),
+								frappe.format(r.message.transfer, {
+									fieldtype: "Link",
+									options: "Personal Data Transfer",
+								}),
+							]
+						),
+					});
+				});
+		},
+		__("Send Dossier"),
 		__("Send")
 	);
 }

@@ -12,6 +12,7 @@ from citi_employment.domain.resume import (
 	normalize_driving_licence_categories,
 	unordered_rows,
 )
+from citi_employment.dossier import sending as dossier_sending
 from citi_employment.write_guards.field_errors import collect_field_errors, throw_field_errors
 
 SETTINGS_DOCTYPE = "Employment Center Settings"
@@ -52,6 +53,10 @@ class StudentResume(Document):
 		ready_from: DF.Date | None
 		work_experience: DF.Table[ResumeWorkExperience]
 	# end: auto-generated types
+
+	def onload(self):
+		# The form shows Send Dossier from this flag; the sending checks role, consent and approval again.
+		self.set_onload("can_send_dossier", dossier_sending.can_send(self))
 
 	def before_insert(self):
 		if not self.education:
