@@ -9,33 +9,12 @@ from pathlib import Path
 import frappe
 
 from citi_employment.approvals import notifications as approval_notifications
+from citi_employment.personal_data.side_tables import SIDE_TABLES
 from citi_employment.roles import CENTER_ROLES
 from citi_employment.search import global_search
 
 APP = "citi_employment"
 SETTINGS_DOCTYPE = "Employment Center Settings"
-
-# Framework records that point at an app document by DocType name. Frappe's uninstall drops the app's
-# tables but keeps these, and they hold copies of graduates' personal data (versions, comments, mails).
-REFERENCING_FIELDS = {
-	"Version": ("ref_doctype",),
-	"Comment": ("reference_doctype",),
-	"Communication": ("reference_doctype",),
-	"Communication Link": ("link_doctype",),
-	"Deleted Document": ("deleted_doctype",),
-	"DocShare": ("share_doctype",),
-	"ToDo": ("reference_type",),
-	"Notification Log": ("document_type",),
-	"Email Queue": ("reference_doctype",),
-	"Activity Log": ("reference_doctype", "timeline_doctype", "link_doctype"),
-	"View Log": ("reference_doctype",),
-	"Document Follow": ("ref_doctype",),
-	"Tag Link": ("document_type",),
-	"Energy Point Log": ("reference_doctype",),
-	"Error Log": ("reference_doctype",),
-	"Data Import": ("reference_doctype",),
-}
-
 
 # Created by Frappe itself on every site (frappe/patches, workflow setup); other workflows rely on them.
 FRAPPE_WORKFLOW_STATES = frozenset(("Pending", "Approved", "Rejected"))
@@ -236,9 +215,10 @@ def delete_attached_files(doctype_names: list[str]) -> None:
 
 
 def delete_referencing_records(doctype_names: list[str]) -> None:
-	for referencing_doctype, fieldnames in REFERENCING_FIELDS.items():
-		for fieldname in fieldnames:
-			frappe.db.delete(referencing_doctype, {fieldname: ("in", doctype_names)})
+	"""Frappe's uninstall drops the app's tables but keeps the side tables' rows about its documents, and those
+	hold copies of graduates' personal data (versions, comments, mails)."""
+	for table in SIDE_TABLES:
+		frappe.db.delete(table.doctype, {table.type_field: ("in", doctype_names)})
 
 
 def delete_workflows(doctype_names: list[str]) -> None:

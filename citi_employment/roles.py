@@ -22,3 +22,10 @@ CENTER_ROLES = (
 
 # Only these roles may read or write Graduate Personal Data (152-ФЗ, DESIGN §4).
 PERSONAL_DATA_ROLES = (EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST)
+
+# Roles that see every record of the Center, whatever its journal or kind; record rules narrow everyone else
+# (the Admissions Committee to targeted-training requests, the Practice Supervisor to practice contracts).
+# Administrator is not named: it holds every role (frappe.get_roles), so it passes wherever these do.
+ALL_RECORDS_ROLES = frozenset(
+	{EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST, INSTITUTION_DIRECTOR, "System Manager"}
+)

@@ -11,7 +11,8 @@ from frappe.query_builder import DocType
 from frappe.utils import add_days, cint, formatdate, getdate, nowdate
 
 from citi_employment.domain.contracts import IN_FORCE_STATUSES, ContractStatus, ExpiryChange, expiry_change
-from citi_employment.roles import EMPLOYMENT_CENTER_HEAD
+from citi_employment.domain.dates import date_or_none
+from citi_employment.head_tasks import HeadTask, give_heads_todos
 
 CONTRACT_DOCTYPE = "Employer Contract"
 SETTINGS_DOCTYPE = "Employment Center Settings"
@@ -30,12 +31,12 @@ def update_contract_statuses() -> dict[str, str]:
 	for contract in contracts.values():
 		change = expiry_change(
 			contract.status,
-			getdate(contract.valid_from) if contract.valid_from else None,
+			date_or_none(contract.valid_from),
 			getdate(contract.valid_to),
 			bool(contract.auto_renew),
 			today,
 			warning_days,
-			getdate(contract.first_term_ends_on) if contract.first_term_ends_on else None,
+			date_or_none(contract.first_term_ends_on),
 		)
 		if change:
 			apply_change(contract, change)
@@ -108,55 +109,18 @@ def change_message(contract: frappe._dict, change: ExpiryChange) -> str:
 	)
 
 
-def head_users() -> list[str]:
-	user = DocType("User")
-	has_role = DocType("Has Role")
-	return (
-		frappe.qb.from_(has_role)
-		.join(user)
-		.on(user.name == has_role.parent)
-		.select(user.name)
-		.distinct()
-		.where(has_role.parenttype == "User")
-		.where(has_role.role == EMPLOYMENT_CENTER_HEAD)
-		.where(user.enabled == 1)
-	).run(pluck=True)
-
-
 def notify_heads(changes: dict[str, ExpiryChange], contracts: dict[str, frappe._dict]) -> None:
-	"""A ToDo per Head and change; an open ToDo with the same text is not repeated (one batch read)."""
-	if not changes:
-		return
-	heads = head_users()
-	if not heads:
-		return
-	todo = DocType("ToDo")
-	existing = {
-		(row.reference_name, row.allocated_to, row.description)
-		for row in (
-			frappe.qb.from_(todo)
-			.select(todo.reference_name, todo.allocated_to, todo.description)
-			.where(todo.reference_type == CONTRACT_DOCTYPE)
-			.where(todo.reference_name.isin(list(changes)))
-			.where(todo.status == "Open")
-		).run(as_dict=True)
-	}
-	for name, change in changes.items():
-		if change.status is ContractStatus.ACTIVE and not change.renewed:
-			continue
-		description = change_message(contracts[name], change)
-		for head in heads:
-			if (name, head, description) in existing:
-				continue
-			frappe.get_doc(
-				{
-					"doctype": "ToDo",
-					"allocated_to": head,
-					"reference_type": CONTRACT_DOCTYPE,
-					"reference_name": name,
-					"description": description,
-					"date": change.valid_to,
-					"priority": "High" if change.status is ContractStatus.EXPIRED else "Medium",
-					"assigned_by": "Administrator",
-				}
-			).insert(ignore_permissions=True)
+	"""A ToDo for each Head and change; an open one with the same text is not repeated."""
+	give_heads_todos(
+		[
+			HeadTask(
+				CONTRACT_DOCTYPE,
+				name,
+				change_message(contracts[name], change),
+				date=change.valid_to,
+				priority="High" if change.status is ContractStatus.EXPIRED else "Medium",
+			)
+			for name, change in changes.items()
+			if change.status is not ContractStatus.ACTIVE or change.renewed
+		]
+	)

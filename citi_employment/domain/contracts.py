@@ -32,15 +32,6 @@ IN_FORCE_STATUSES = frozenset({ContractStatus.ACTIVE, ContractStatus.EXPIRING_SO
 CLOSED_STATUSES = frozenset({ContractStatus.TERMINATED, ContractStatus.REJECTED, ContractStatus.EXPIRED})
 
 
-class ContractPeriodError(DomainError):
-	"""The validity period ends before it starts."""
-
-	def __init__(self, valid_from: date, valid_to: date) -> None:
-		self.valid_from = valid_from
-		self.valid_to = valid_to
-		super().__init__(f"valid_to {valid_to} is before valid_from {valid_from}")
-
-
 class RegistrationNumberError(DomainError):
 	"""A registration number could not be built from its parts."""
 
@@ -82,11 +73,6 @@ def next_sequence(last_number: int | None) -> int:
 
 
 # Validity period and duplicates (§5.4) -----------------------------------------------------------
-
-
-def check_period(valid_from: date | None, valid_to: date | None) -> None:
-	if valid_from and valid_to and valid_to < valid_from:
-		raise ContractPeriodError(valid_from, valid_to)
 
 
 def periods_overlap(

@@ -42,12 +42,6 @@ class Placement(NamedTuple):
 	dismissal_date: date | None = None
 
 
-def compose_full_name(last_name: str | None, first_name: str | None, patronymic: str | None = None) -> str:
-	"""«Фамилия Имя Отчество» with stray spaces removed; missing parts (no patronymic) are skipped."""
-	parts = (_WHITESPACE.sub(" ", part or "").strip() for part in (last_name, first_name, patronymic))
-	return " ".join(part for part in parts if part)
-
-
 def birthday_in_year(date_of_birth: date, year: int) -> date:
 	"""The day in ``year`` on which a person born on ``date_of_birth`` becomes one year older.
 
@@ -88,11 +82,6 @@ def check_date_of_birth(date_of_birth: date, today: date, field: str = "date_of_
 	if date_of_birth > today:
 		raise FieldError(field, Reason.RANGE)
 	return date_of_birth
-
-
-def is_period_ordered(start: date | None, end: date | None) -> bool:
-	"""An open end or an open start is fine; otherwise the end may not come before the start."""
-	return start is None or end is None or end >= start
 
 
 def _is_open(employment_date: date, dismissal_date: date | None, today: date) -> bool:

@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from datetime import date
 from enum import Enum
 
-from citi_employment.domain.errors import DomainError
-
 
 class RecommendationState(str, Enum):
 	DRAFT = "Draft"
@@ -94,18 +92,3 @@ def may_send(state: str | None) -> bool:
 def birth_year(date_of_birth: date | None) -> str:
 	"""«2004» for the header's «… 2004 г.р.»: the form shows the year only."""
 	return str(date_of_birth.year) if date_of_birth else ""
-
-
-class StudyPeriodError(DomainError):
-	"""The study ends before it starts."""
-
-	def __init__(self, study_start: date, study_end: date) -> None:
-		self.study_start = study_start
-		self.study_end = study_end
-		super().__init__(f"study_end {study_end} is before study_start {study_start}")
-
-
-def check_study_period(study_start: date | None, study_end: date | None) -> None:
-	"""The general information's dates of study: the end is not before the start."""
-	if study_start and study_end and study_end < study_start:
-		raise StudyPeriodError(study_start, study_end)

@@ -61,11 +61,6 @@ def normalize_driving_licence_categories(value: object, field: str = "driving_li
 	return ", ".join(category for category in DRIVING_LICENCE_CATEGORIES if category in found)
 
 
-def period_is_ordered(start: date | None, end: date | None) -> bool:
-	"""An end never before its start; an open end (or start) is always fine."""
-	return start is None or end is None or end >= start
-
-
 def unordered_rows(periods: Iterable[tuple[object, object]]) -> list[int]:
 	"""1-based numbers of the rows whose end (date or year) comes before their start."""
 	return [

@@ -8,8 +8,9 @@ by hand when in doubt.
 """
 
 import re
-from datetime import date, datetime
 from enum import Enum
+
+from citi_employment.domain.dates import date_or_none
 
 GENITIVE_MONTHS = (
 	"января",
@@ -31,6 +32,8 @@ BLANK_DOCUMENT_DATE = "« _____ » ______________ 20____ г."
 
 _CYRILLIC_NAME = re.compile(r"[А-ЯЁа-яё]+(?:[-\s][А-ЯЁа-яё]+)*")
 
+_WHITESPACE = re.compile(r"\s+")
+
 
 class GrammaticalCase(str, Enum):
 	NOMINATIVE = "nominative"
@@ -48,21 +51,9 @@ class Gender(str, Enum):
 	FEMALE = "Female"
 
 
-def _as_date(value: object) -> date | None:
-	if value is None or value == "":
-		return None
-	if isinstance(value, datetime):
-		return value.date()
-	if isinstance(value, date):
-		return value
-	if isinstance(value, str):
-		return date.fromisoformat(value[:10])
-	raise TypeError(f"not a date: {type(value).__name__}")
-
-
 def format_document_date(value: object) -> str:
 	"""«« 05 » марта 2026 г.» for a date (or an ISO string); the printed blank when there is no date."""
-	day = _as_date(value)
+	day = date_or_none(value)
 	if day is None:
 		return BLANK_DOCUMENT_DATE
 	return f"« {day.day:02d} » {GENITIVE_MONTHS[day.month - 1]} {day.year} г."
@@ -70,12 +61,14 @@ def format_document_date(value: object) -> str:
 
 def format_short_date(value: object) -> str:
 	"""05.03.2026, the way dates stand in tables and in a resume; empty for no date."""
-	day = _as_date(value)
+	day = date_or_none(value)
 	return day.strftime("%d.%m.%Y") if day else ""
 
 
-def compose_full_name(last_name: str | None, first_name: str | None, patronymic: str | None) -> str:
-	return " ".join(part.strip() for part in (last_name, first_name, patronymic) if part and part.strip())
+def compose_full_name(last_name: str | None, first_name: str | None, patronymic: str | None = None) -> str:
+	"""«Фамилия Имя Отчество» with stray spaces removed; missing parts (no patronymic) are skipped."""
+	parts = (_WHITESPACE.sub(" ", part or "").strip() for part in (last_name, first_name, patronymic))
+	return " ".join(part for part in parts if part)
 
 
 def initials_and_surname(last_name: str | None, first_name: str | None, patronymic: str | None) -> str:

@@ -98,13 +98,6 @@ def placement_status(dismissal_date: date | None) -> str:
 	return DISMISSED if dismissal_date else EMPLOYED
 
 
-def check_dismissal_date(
-	employment_date: date | None, dismissal_date: date | None, field: str = "dismissal_date"
-) -> None:
-	if employment_date and dismissal_date and dismissal_date < employment_date:
-		raise FieldError(field, Reason.RANGE)
-
-
 def kinds_with_requests(counts: dict[str, int]) -> list[str]:
 	"""The kinds that have at least one request, in the fixed order of ``KINDS`` (for the Vacancy Registry)."""
 	return [kind for kind in KINDS if int(counts.get(kind) or 0) > 0]

@@ -2,9 +2,10 @@
 
 import frappe
 from frappe import _
-from frappe.utils import escape_html, formatdate, getdate
+from frappe.utils import escape_html, formatdate
 
 from citi_employment.domain import employer_interactions as rules
+from citi_employment.domain.dates import date_or_none
 
 INTERACTION_DOCTYPE = "Employer Interaction"
 EMPLOYER_DOCTYPE = "Employer"
@@ -62,8 +63,8 @@ def is_contact_of(contact: str, employer: str) -> bool:
 
 
 def check_next_step(doc) -> None:
-	interaction_date = getdate(doc.interaction_date) if doc.interaction_date else None
-	next_step_date = getdate(doc.next_step_date) if doc.next_step_date else None
+	interaction_date = date_or_none(doc.interaction_date)
+	next_step_date = date_or_none(doc.next_step_date)
 	try:
 		rules.check_next_step(interaction_date, doc.next_step, next_step_date)
 	except rules.NextStepMissingError:
@@ -98,7 +99,7 @@ def sync_next_step_todo(doc) -> None:
 	# The ToDo's description is HTML: the step's text goes in escaped, its lines as line breaks.
 	wanted = rules.next_step_of(
 		escape_html((doc.next_step or "").strip()).replace("\n", "<br>"),
-		getdate(doc.next_step_date) if doc.next_step_date else None,
+		date_or_none(doc.next_step_date),
 		doc.responsible,
 	)
 	existing = existing_todo(doc.next_step_todo)
@@ -147,5 +148,5 @@ def existing_todo(name: str | None) -> rules.ExistingTodo | None:
 		status=values.status,
 		description=values.description or "",
 		allocated_to=values.allocated_to or "",
-		due=getdate(values.date) if values.date else None,
+		due=date_or_none(values.date),
 	)

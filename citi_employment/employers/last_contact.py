@@ -12,6 +12,7 @@ from frappe.query_builder import DocType
 from frappe.query_builder.functions import Max
 from frappe.utils import getdate
 
+from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.employer_interactions import last_contact
 
 EMPLOYER_DOCTYPE = "Employer"
@@ -25,7 +26,7 @@ def refresh_last_contact(employer: str | None) -> None:
 		return
 	latest = last_contact([last_interaction_date(employer), last_correspondence_date(employer)])
 	stored = frappe.db.get_value(EMPLOYER_DOCTYPE, employer, "last_contact_on")
-	if (getdate(stored) if stored else None) == latest:
+	if (date_or_none(stored)) == latest:
 		return
 	# The employer's ``modified`` moves too, and an open Employer form is told: a form loaded before would
 	# otherwise send its old date back on its next save, which the write guard refuses as a forged value.

@@ -20,13 +20,12 @@ from frappe import _
 from frappe.query_builder import Case, Order
 from frappe.query_builder.functions import Count, Min
 from frappe.utils import formatdate, get_datetime, getdate, now_datetime
-from frappe.utils.user import get_users_with_role
 
 from citi_employment.domain import monitoring as rules
+from citi_employment.head_tasks import center_heads
 from citi_employment.monitoring import RECORD_DOCTYPE
 from citi_employment.monitoring.policy import current_policy
 from citi_employment.monitoring.schedule import set_status
-from citi_employment.roles import EMPLOYMENT_CENTER_HEAD
 
 DIGEST_LINK = "/app/employment-monitoring-record?status=Overdue"
 # ToDos are inserted in chunks of this size (frappe.db.bulk_insert's own default).
@@ -175,7 +174,7 @@ def send_overdue_digest(today) -> list[str]:
 	It names no graduate: a notification refers to no record, so the destruction of a graduate's data
 	(ст. 21 ч. 5 152-ФЗ) could not find a name kept in it. The link opens the overdue checks themselves.
 	"""
-	heads = get_users_with_role(EMPLOYMENT_CENTER_HEAD)
+	heads = center_heads()
 	if not heads:
 		return []
 	log = frappe.qb.DocType("Notification Log")

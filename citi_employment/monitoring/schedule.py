@@ -9,6 +9,7 @@ import frappe
 from frappe.utils import getdate, now_datetime
 
 from citi_employment.domain import monitoring as rules
+from citi_employment.domain.dates import date_or_none
 from citi_employment.monitoring import RECORD_DOCTYPE
 from citi_employment.monitoring.policy import current_policy
 
@@ -43,7 +44,7 @@ def sync_placement(placement) -> rules.SchedulePlan:
 	rows = placement_checks(placement.name)
 	plan = rules.plan_schedule(
 		getdate(placement.employment_date),
-		getdate(placement.dismissal_date) if placement.dismissal_date else None,
+		date_or_none(placement.dismissal_date),
 		[
 			rules.ScheduledCheck(
 				row.name, int(row.checkpoint or 0), getdate(row.due_date), row.status, bool(row.is_follow_up)

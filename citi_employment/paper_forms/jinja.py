@@ -9,8 +9,8 @@ worse than a blank line they fill in by hand.
 """
 
 import frappe
-from frappe.utils import getdate
 
+from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.russian_text import format_document_date, format_short_date
 
 SETTINGS_DOCTYPE = "Employment Center Settings"
@@ -23,8 +23,8 @@ def citi_center_settings() -> dict:
 
 def citi_document_date(value=None) -> str:
 	"""«« 05 » марта 2026 г.», or the form's blank when there is no date."""
-	return format_document_date(getdate(value) if value else None)
+	return format_document_date(date_or_none(value))
 
 
 def citi_short_date(value=None) -> str:
-	return format_short_date(getdate(value) if value else None)
+	return format_short_date(date_or_none(value))

@@ -8,7 +8,9 @@ from frappe.utils import getdate
 
 from citi_employment.domain import consents as rules
 from citi_employment.domain.consents import ConsentError, ConsentProblem, ConsentState, ConsentUse
-from citi_employment.roles import EMPLOYMENT_CENTER_HEAD, PERSONAL_DATA_ROLES
+from citi_employment.domain.dates import date_or_none
+from citi_employment.head_tasks import HeadTask, give_heads_todos
+from citi_employment.roles import PERSONAL_DATA_ROLES
 
 CONSENT_DOCTYPE = "Personal Data Consent"
 GRADUATE_DOCTYPE = "Graduate"
@@ -87,8 +89,8 @@ def to_state(row) -> ConsentState:
 		status=row.status,
 		signed_on=getdate(row.signed_on),
 		transfer_to_employers=bool(row.transfer_to_employers),
-		revocation_received_on=getdate(row.revocation_received_on) if row.revocation_received_on else None,
-		destroyed_on=getdate(row.destroyed_on) if row.destroyed_on else None,
+		revocation_received_on=date_or_none(row.revocation_received_on),
+		destroyed_on=date_or_none(row.destroyed_on),
 	)
 
 
@@ -194,36 +196,8 @@ def revoke_dissemination(graduate: str, received_on) -> None:
 
 def notify_head(consent) -> None:
 	"""A ToDo for each Head: the revoked graduate's data must be destroyed by the due date."""
-	if not consent.destruction_due_on:
-		return
-	for user in users_with_role(EMPLOYMENT_CENTER_HEAD):
-		frappe.get_doc(
-			{
-				"doctype": "ToDo",
-				"allocated_to": user,
-				"reference_type": CONSENT_DOCTYPE,
-				"reference_name": consent.name,
-				"date": consent.destruction_due_on,
-				"description": _("Consent revoked: destroy the personal data by the due date."),
-			}
-		).insert(ignore_permissions=True)
-
-
-def users_with_role(role: str) -> list[str]:
-	has_role = frappe.qb.DocType("Has Role")
-	user = frappe.qb.DocType("User")
-	rows = (
-		frappe.qb.from_(has_role)
-		.join(user)
-		.on(user.name == has_role.parent)
-		.select(user.name)
-		.distinct()
-		.where(
-			(has_role.role == role)
-			& (has_role.parenttype == "User")
-			& (user.enabled == 1)
-			& (user.name.notin(["Administrator", "Guest"]))
+	if consent.destruction_due_on:
+		description = _("Consent revoked: destroy the personal data by the due date.")
+		give_heads_todos(
+			[HeadTask(CONSENT_DOCTYPE, consent.name, description, date=consent.destruction_due_on)]
 		)
-		.run(pluck=True)
-	)
-	return sorted(rows)

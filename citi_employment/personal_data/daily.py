@@ -6,12 +6,12 @@ from frappe import _
 from frappe.utils import getdate
 
 from citi_employment.domain import consents as rules
+from citi_employment.domain.dates import date_or_none
+from citi_employment.head_tasks import HeadTask, give_heads_todos
 from citi_employment.personal_data.consents import (
 	CONSENT_DOCTYPE,
 	refresh_consent_status,
-	users_with_role,
 )
-from citi_employment.roles import EMPLOYMENT_CENTER_HEAD
 
 
 def run_daily() -> None:
@@ -56,9 +56,7 @@ def remind_own_consent() -> list[str]:
 	due = [
 		row.name
 		for row in rows
-		if rules.needs_own_consent(
-			row.signer, getdate(row.date_of_birth) if row.date_of_birth else None, today
-		)
+		if rules.needs_own_consent(row.signer, date_or_none(row.date_of_birth), today)
 	]
 	if not due:
 		return []
@@ -69,24 +67,11 @@ def remind_own_consent() -> list[str]:
 			pluck="reference_name",
 		)
 	)
-	heads = users_with_role(EMPLOYMENT_CENTER_HEAD)
-	created = []
-	for name in due:
-		if name in already:
-			continue
-		for user in heads:
-			frappe.get_doc(
-				{
-					"doctype": "ToDo",
-					"allocated_to": user,
-					"reference_type": CONSENT_DOCTYPE,
-					"reference_name": name,
-					"description": _(
-						"The graduate has turned 18: collect the graduate's own consent to personal data processing."
-					),
-				}
-			).insert(ignore_permissions=True)
-		created.append(name)
+	created = [name for name in due if name not in already]
+	description = _(
+		"The graduate has turned 18: collect the graduate's own consent to personal data processing."
+	)
+	give_heads_todos([HeadTask(CONSENT_DOCTYPE, name, description) for name in created])
 	return created
 
 

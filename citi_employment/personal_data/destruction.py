@@ -20,6 +20,7 @@ from frappe.utils import cint, get_fullname, getdate, now_datetime
 
 from citi_employment.domain import consents as rules
 from citi_employment.domain.consents import ConsentError, ConsentProblem
+from citi_employment.domain.dates import date_or_none
 from citi_employment.personal_data.consents import (
 	CONSENT_DOCTYPE,
 	ConsentRuleError,
@@ -28,6 +29,7 @@ from citi_employment.personal_data.consents import (
 	throw_consent_error,
 	to_state,
 )
+from citi_employment.personal_data.side_tables import PURGED_WITH_OWN_RULES, SIDE_TABLES
 from citi_employment.roles import EMPLOYMENT_CENTER_HEAD
 
 MODULE = "Citi Employment"
@@ -99,7 +101,7 @@ def destroy_revoked_consent(consent: str, confirm_early: bool = False) -> str:
 	try:
 		rules.check_destruction_allowed(
 			to_state(doc),
-			getdate(doc.destruction_due_on) if doc.destruction_due_on else None,
+			date_or_none(doc.destruction_due_on),
 			getdate(),
 			confirm_early,
 		)
@@ -281,7 +283,7 @@ class Destruction:
 				"_comments": None,
 				"full_name": self.token,
 				"date_of_birth": rules.depersonalised_date_of_birth(
-					getdate(self.graduate.date_of_birth) if self.graduate.date_of_birth else None
+					date_or_none(self.graduate.date_of_birth)
 				),
 			}
 		)
@@ -361,17 +363,9 @@ class Destruction:
 			# Download entries in the Access Log, and any comment, name the deleted File rows.
 			*(("File", name) for name in sorted(self.deleted_files)),
 		]
-		for doctype, type_field, name_field in (
-			("Comment", "reference_doctype", "reference_name"),
-			("ToDo", "reference_type", "reference_name"),
-			("Notification Log", "document_type", "document_name"),
-			("Activity Log", "reference_doctype", "reference_name"),
-			("View Log", "reference_doctype", "reference_name"),
-			("Document Follow", "ref_doctype", "ref_docname"),
-			("Access Log", "export_from", "reference_document"),
-			("Tag Link", "document_type", "document_name"),
-		):
-			self.purge_by_reference(doctype, type_field, name_field, pairs)
+		for table in SIDE_TABLES:
+			if table.name_field and table.doctype not in PURGED_WITH_OWN_RULES:
+				self.purge_by_reference(table.doctype, table.type_field, table.name_field, pairs)
 		self.clear_comment_caches(targets)
 		for doctype, name in pairs:
 			frappe.db.delete("__global_search", {"doctype": doctype, "name": name})

@@ -1,8 +1,8 @@
 """Jinja helpers that print personal data: the consent forms' context and the passport lines, for readers only."""
 
 import frappe
-from frappe.utils import getdate
 
+from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.russian_text import format_short_date
 from citi_employment.graduates.printing import may_read_graduate
 
@@ -57,7 +57,5 @@ def citi_passport_for_print(graduate: str | None) -> dict | None:
 		return None
 	if not values or not (values.passport_series or values.passport_number):
 		return None
-	values.passport_issued_on = format_short_date(
-		getdate(values.passport_issued_on) if values.passport_issued_on else None
-	)
+	values.passport_issued_on = format_short_date(date_or_none(values.passport_issued_on))
 	return values

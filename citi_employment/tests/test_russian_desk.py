@@ -15,9 +15,6 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.translate import clear_cache as clear_translation_cache
 
 from citi_employment import install
-from citi_employment.citi_employment.doctype.employer_contract.employer_contract import (
-	ContractPeriodInvalidError,
-)
 from citi_employment.tests.records import make_contract, make_employer
 
 APP = "citi_employment"
@@ -120,7 +117,7 @@ class TestRegionalDefaults(FrappeTestCase):
 	def test_dates_in_messages_follow_the_date_format(self):
 		frappe.db.set_default("date_format", "dd.mm.yyyy")
 		frappe.local.user_date_format = None
-		with self.assertRaises(ContractPeriodInvalidError) as raised:
+		with self.assertRaises(frappe.exceptions.InvalidDates) as raised:
 			make_contract(
 				"Cooperation (Partnership)",
 				make_employer("Датированный"),

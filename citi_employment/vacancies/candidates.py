@@ -16,6 +16,7 @@ from citi_employment.domain import candidate_scoring as scoring
 from citi_employment.domain.candidate_scoring import ScoreReason
 from citi_employment.domain.consents import ConsentUse
 from citi_employment.domain.consents import consent_problem as rules_consent_problem
+from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.graduate import SEEKING_EMPLOYMENT, STUDYING
 from citi_employment.personal_data.consents import consent_problem, get_consent_states_of
 
@@ -116,7 +117,7 @@ def to_vacancy(doc) -> scoring.Vacancy:
 	return scoring.Vacancy(
 		profession=doc.profession,
 		pc_skills=doc.pc_skills,
-		expected_start_date=getdate(doc.expected_start_date) if doc.expected_start_date else None,
+		expected_start_date=date_or_none(doc.expected_start_date),
 		work_address=doc.work_address,
 		employer_region=doc.employer_region,
 		employer_special_workplaces=int(special_workplaces or 0),
@@ -136,7 +137,7 @@ def to_candidates(rows, with_personal_data: bool = True) -> list[scoring.Candida
 				graduate=row.name,
 				employment_status=row.employment_status,
 				profession=row.profession,
-				study_end=getdate(row.study_end) if row.study_end else None,
+				study_end=date_or_none(row.study_end),
 				address=row.actual_address,
 				pc_level=resume.get("pc_level"),
 				ready_from=getdate(resume["ready_from"]) if resume.get("ready_from") else None,

@@ -13,6 +13,7 @@ from frappe.model.workflow import WorkflowPermissionError
 from frappe.utils import cint, cstr, get_fullname, getdate, nowdate
 
 from citi_employment.domain import work_plan as rules
+from citi_employment.domain.dates import date_or_none
 from citi_employment.roles import EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST, INSTITUTION_DIRECTOR
 from citi_employment.write_guards import changed_fields, labels
 
@@ -178,7 +179,7 @@ def item_values(doc) -> list[dict]:
 			"idx": cint(row.idx),
 			"activity": cstr(row.activity).strip(),
 			"due": cstr(row.due).strip(),
-			"due_date": getdate(row.due_date) if row.due_date else None,
+			"due_date": date_or_none(row.due_date),
 			"responsible": cstr(row.responsible).strip(),
 			"done_when_event_held": cint(row.done_when_event_held),
 		}
@@ -220,7 +221,7 @@ def execution_summary(doc) -> dict:
 			key=row.name,
 			idx=cint(row.idx),
 			status=row.status,
-			due_date=getdate(row.due_date) if row.due_date else None,
+			due_date=date_or_none(row.due_date),
 		)
 		for row in doc.get("items") or []
 	]

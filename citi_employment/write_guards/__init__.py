@@ -18,9 +18,10 @@ A service that writes such a field through a document (rather than ``db_set``) m
 import frappe
 from frappe import _
 from frappe.model import no_value_fields, table_fields
-from frappe.utils import cint, cstr, flt, get_datetime, getdate
+from frappe.utils import cint, cstr, flt, get_datetime
 
 from citi_employment.domain import write_rules
+from citi_employment.domain.dates import date_or_none
 from citi_employment.write_guards import markup
 
 APP_MODULE = "Citi Employment"
@@ -96,7 +97,7 @@ def comparable(fieldtype: str, value):
 		if fieldtype in NUMBER_FIELDTYPES:
 			return flt(value)
 		if fieldtype == "Date":
-			return getdate(value) if value else None
+			return date_or_none(value)
 		if fieldtype == "Datetime":
 			return get_datetime(value) if value else None
 	except Exception:

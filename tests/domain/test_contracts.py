@@ -3,11 +3,9 @@ from datetime import date
 import pytest
 
 from citi_employment.domain.contracts import (
-	ContractPeriodError,
 	ContractStatus,
 	ExistingContract,
 	RegistrationNumberError,
-	check_period,
 	enters_force,
 	expiry_change,
 	find_duplicate,
@@ -57,13 +55,6 @@ def test_approval_is_the_move_into_force():
 
 
 # Period and overlap
-
-
-def test_period_ending_before_it_starts_is_refused():
-	with pytest.raises(ContractPeriodError):
-		check_period(date(2026, 5, 1), date(2026, 4, 30))
-	check_period(date(2026, 5, 1), date(2026, 5, 1))
-	check_period(date(2026, 5, 1), None)
 
 
 @pytest.mark.parametrize(

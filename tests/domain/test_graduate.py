@@ -16,14 +16,13 @@ from citi_employment.domain.graduate import (
 	age_on,
 	birthday_in_year,
 	check_date_of_birth,
-	compose_full_name,
 	derive_employment_status,
 	is_minor_on,
-	is_period_ordered,
 	majority_date,
 	normalize_document_number,
 	normalize_okpdtr_code,
 )
+from citi_employment.domain.russian_text import compose_full_name
 
 # --- compose_full_name -------------------------------------------------------------------------------
 
@@ -133,20 +132,6 @@ def test_date_of_birth_may_not_be_in_the_future():
 	with pytest.raises(FieldError) as raised:
 		check_date_of_birth(date(2026, 3, 6), today)
 	assert raised.value.reason is Reason.RANGE
-
-
-@pytest.mark.parametrize(
-	"start, end, ordered",
-	[
-		(date(2024, 9, 1), date(2026, 6, 30), True),
-		(date(2024, 9, 1), date(2024, 9, 1), True),
-		(date(2024, 9, 1), date(2024, 8, 31), False),
-		(None, date(2024, 8, 31), True),
-		(date(2024, 9, 1), None, True),
-	],
-)
-def test_study_period_order(start, end, ordered):
-	assert is_period_ordered(start, end) is ordered
 
 
 # --- derive_employment_status ------------------------------------------------------------------------

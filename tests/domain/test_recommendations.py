@@ -6,10 +6,8 @@ from citi_employment.domain.recommendations import (
 	SECTION_LEVELS,
 	RecommendationState,
 	Section,
-	StudyPeriodError,
 	TransitionProblem,
 	birth_year,
-	check_study_period,
 	is_content_locked,
 	may_send,
 	refused_sections,
@@ -116,12 +114,3 @@ def test_only_approved_text_is_sent():
 def test_birth_year_is_the_year_only():
 	assert birth_year(date(2004, 5, 17)) == "2004"
 	assert birth_year(None) == ""
-
-
-def test_study_period_end_before_start_is_refused():
-	with pytest.raises(StudyPeriodError) as raised:
-		check_study_period(date(2025, 6, 30), date(2022, 9, 1))
-	assert raised.value.study_start == date(2025, 6, 30)
-	check_study_period(date(2022, 9, 1), date(2025, 6, 30))
-	check_study_period(None, date(2025, 6, 30))
-	check_study_period(date(2022, 9, 1), None)

@@ -8,7 +8,6 @@ from citi_employment.domain.resume import (
 	application_status,
 	education_prefill,
 	normalize_driving_licence_categories,
-	period_is_ordered,
 	unordered_rows,
 )
 
@@ -50,19 +49,6 @@ def test_unknown_categories_are_refused(value, reason):
 def test_every_category_is_accepted_as_written():
 	text = ", ".join(DRIVING_LICENCE_CATEGORIES)
 	assert normalize_driving_licence_categories(text) == text
-
-
-@pytest.mark.parametrize(
-	"start, end, ordered",
-	[
-		(date(2026, 1, 1), date(2026, 1, 1), True),
-		(date(2026, 1, 2), date(2026, 1, 1), False),
-		(None, date(2026, 1, 1), True),
-		(date(2026, 1, 1), None, True),
-	],
-)
-def test_period_order(start, end, ordered):
-	assert period_is_ordered(start, end) is ordered
 
 
 def test_unordered_rows_are_numbered_from_one():

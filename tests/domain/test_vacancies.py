@@ -74,14 +74,6 @@ def test_placement_status_follows_dismissal_date():
 	assert rules.placement_status(date(2026, 5, 1)) == rules.DISMISSED
 
 
-def test_dismissal_before_employment_is_refused():
-	with pytest.raises(FieldError) as raised:
-		rules.check_dismissal_date(date(2026, 5, 1), date(2026, 4, 30))
-	assert raised.value.field == "dismissal_date"
-	rules.check_dismissal_date(date(2026, 5, 1), date(2026, 5, 1))
-	rules.check_dismissal_date(date(2026, 5, 1), None)
-
-
 def test_kinds_with_requests_in_fixed_order():
 	counts = {rules.PRACTICE: 1, rules.EMPLOYMENT: 0, rules.TARGETED_TRAINING: 2}
 	assert rules.kinds_with_requests(counts) == [rules.TARGETED_TRAINING, rules.PRACTICE]

@@ -8,19 +8,16 @@ it marks that item's progress (``citi_employment.work_plan.progress``)."""
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import cint, get_datetime
+from frappe.utils import cint
 
 from citi_employment.work_plan import progress
 from citi_employment.write_guards import labels
+from citi_employment.write_guards.field_errors import validate_period
 
 COUNT_FIELDS = ("graduates_count", "students_count", "employers_count")
 
 
 class NegativeCountError(frappe.ValidationError):
-	pass
-
-
-class EventPeriodError(frappe.ValidationError):
 	pass
 
 
@@ -83,14 +80,7 @@ class CenterEvent(Document):
 			)
 
 	def validate_period(self):
-		if self.starts_on and self.ends_on and get_datetime(self.ends_on) < get_datetime(self.starts_on):
-			frappe.throw(
-				_("{0} cannot be earlier than {1}.").format(
-					frappe.bold(_("Ends On")), frappe.bold(_("Starts On"))
-				),
-				EventPeriodError,
-				title=_("Invalid Event Time"),
-			)
+		validate_period(self, "starts_on", "ends_on")
 
 	def count_employers(self):
 		"""Left empty, the number of employers is that of the participating employers listed."""

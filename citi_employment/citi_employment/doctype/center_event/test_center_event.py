@@ -10,7 +10,6 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from citi_employment.citi_employment.doctype.center_event.center_event import (
-	EventPeriodError,
 	NegativeCountError,
 )
 from citi_employment.tests.records import (
@@ -74,7 +73,7 @@ class TestCenterEvent(FrappeTestCase):
 		self.assertFalse(frappe.db.exists(EVENT, {"subject": ("like", "Отрицательное%")}))
 
 	def test_an_event_cannot_end_before_it_starts(self):
-		with self.assertRaises(EventPeriodError):
+		with self.assertRaises(frappe.exceptions.InvalidDates):
 			self.make_event(subject="Наоборот", ends_on="2070-04-15 10:00:00")
 		self.assertFalse(frappe.db.exists(EVENT, {"subject": "Наоборот"}))
 

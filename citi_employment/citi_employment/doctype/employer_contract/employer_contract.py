@@ -13,38 +13,28 @@ bring a contract into force, and the Director can change nothing but its status.
 
 import frappe
 from frappe import _
-from frappe.model import no_value_fields
 from frappe.model.document import Document
 from frappe.query_builder import DocType
 from frappe.utils import cint, getdate, nowdate
 
 from citi_employment.domain.contracts import (
 	CLOSED_STATUSES,
-	ContractPeriodError,
 	ContractStatus,
 	ExistingContract,
-	check_period,
 	enters_force,
 	find_duplicate,
 	format_registration_number,
 	is_closed,
 	next_sequence,
 )
+from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.write_rules import refused_registered_contract_changes, service_fields
-from citi_employment.roles import (
-	EMPLOYMENT_CENTER_HEAD,
-	EMPLOYMENT_SPECIALIST,
-	INSTITUTION_DIRECTOR,
-	PRACTICE_SUPERVISOR,
-)
+from citi_employment.roles import ALL_RECORDS_ROLES, INSTITUTION_DIRECTOR, PRACTICE_SUPERVISOR
 from citi_employment.write_guards import changed_fields, labels
+from citi_employment.write_guards.field_errors import validate_period
 
 JOURNAL_DOCTYPE = "Contract Journal"
 GRADUATE_DOCTYPE = "Graduate"
-# Roles that see every journal; a user with none of them but Practice Supervisor sees only practice ones.
-UNRESTRICTED_ROLES = frozenset(
-	{EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST, INSTITUTION_DIRECTOR, "System Manager"}
-)
 
 
 class ContractApprovalError(frappe.ValidationError):
@@ -52,10 +42,6 @@ class ContractApprovalError(frappe.ValidationError):
 
 
 class DirectorEditError(frappe.ValidationError):
-	pass
-
-
-class ContractPeriodInvalidError(frappe.ValidationError):
 	pass
 
 
@@ -143,19 +129,7 @@ class EmployerContract(Document):
 		return before.status if before else None
 
 	def validate_period(self):
-		try:
-			check_period(
-				getdate(self.valid_from) if self.valid_from else None,
-				getdate(self.valid_to) if self.valid_to else None,
-			)
-		except ContractPeriodError as error:
-			frappe.throw(
-				_("Valid To ({0}) cannot be earlier than Valid From ({1}).").format(
-					frappe.format(error.valid_to, "Date"), frappe.format(error.valid_from, "Date")
-				),
-				ContractPeriodInvalidError,
-				title=_("Invalid Validity Period"),
-			)
+		validate_period(self, "valid_from", "valid_to")
 
 	def validate_graduate(self):
 		"""The two training journals register a contract about one graduate (§3.6)."""
@@ -191,19 +165,11 @@ class EmployerContract(Document):
 		"""The Director approves or rejects; the contract's content stays as the Center wrote it."""
 		if self.is_new() or not is_director_only(frappe.session.user):
 			return
-		before = self.get_doc_before_save()
-		changed = [
-			_(df.label)
-			for df in self.meta.get("fields")
-			if df.fieldtype not in no_value_fields
-			and df.fieldname not in service_fields(self.doctype)
-			and not df.fetch_from
-			and _value_changed(df, before.get(df.fieldname), self.get(df.fieldname))
-		]
+		changed = sorted(changed_fields(self, self.get_doc_before_save()) - service_fields(self.doctype))
 		if changed:
 			frappe.throw(
 				_("The Institution Director can only approve or reject a contract, not change {0}.").format(
-					", ".join(changed)
+					labels(self, changed)
 				),
 				DirectorEditError,
 				title=_("Not Allowed"),
@@ -248,8 +214,8 @@ class EmployerContract(Document):
 			.orderby(contract.creation)
 		).run(as_dict=True)
 		duplicate = find_duplicate(
-			getdate(self.valid_from) if self.valid_from else None,
-			getdate(self.valid_to) if self.valid_to else None,
+			date_or_none(self.valid_from),
+			date_or_none(self.valid_to),
 			self.graduate,
 			bool(self.requires_graduate),
 			[ExistingContract(**row) for row in rows],
@@ -302,22 +268,14 @@ def draw_registration_sequence(journal: str, year: int) -> int:
 	return sequence
 
 
-def _value_changed(df, before, after) -> bool:
-	if df.fieldtype in ("Check", "Int"):
-		return cint(before) != cint(after)
-	if df.fieldtype in ("Date", "Datetime"):
-		return (getdate(before) if before else None) != (getdate(after) if after else None)
-	return (before or "") != (after or "")
-
-
 def is_director_only(user: str) -> bool:
 	roles = set(frappe.get_roles(user))
-	return INSTITUTION_DIRECTOR in roles and not roles & (UNRESTRICTED_ROLES - {INSTITUTION_DIRECTOR})
+	return INSTITUTION_DIRECTOR in roles and not roles & (ALL_RECORDS_ROLES - {INSTITUTION_DIRECTOR})
 
 
 def is_practice_supervisor_only(user: str | None = None) -> bool:
 	roles = set(frappe.get_roles(user or frappe.session.user))
-	return PRACTICE_SUPERVISOR in roles and not roles & UNRESTRICTED_ROLES
+	return PRACTICE_SUPERVISOR in roles and not roles & ALL_RECORDS_ROLES
 
 
 def may_read_graduates(user: str | None = None) -> bool:

@@ -13,7 +13,6 @@ from frappe.utils import getdate, nowdate
 from citi_employment.citi_employment.doctype.employer_contract import employer_contract as controller
 from citi_employment.citi_employment.doctype.employer_contract.employer_contract import (
 	ContractApprovalError,
-	ContractPeriodInvalidError,
 	DirectorEditError,
 	DuplicateContractError,
 	GraduateRequiredError,
@@ -61,7 +60,7 @@ class TestEmployerContract(FrappeTestCase):
 	# Input
 
 	def test_period_ending_before_it_starts_is_refused(self):
-		with self.assertRaises(ContractPeriodInvalidError) as raised:
+		with self.assertRaises(frappe.exceptions.InvalidDates) as raised:
 			make_contract(COOPERATION, self.employer, valid_from="2026-05-01", valid_to="2026-04-30")
 		self.assertIn("Valid From", str(raised.exception))
 

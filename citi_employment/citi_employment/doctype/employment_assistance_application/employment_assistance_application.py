@@ -1,18 +1,15 @@
 # Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 # For license information, please see license.txt
 
-import frappe
-from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate
 
 from citi_employment.domain.identifiers import normalize_phone_ru
-from citi_employment.domain.resume import application_status, period_is_ordered
-from citi_employment.write_guards.field_errors import collect_field_errors, throw_field_errors
-
-
-class SupportPeriodError(frappe.ValidationError):
-	pass
+from citi_employment.domain.resume import application_status
+from citi_employment.write_guards.field_errors import (
+	collect_field_errors,
+	throw_field_errors,
+	validate_period,
+)
 
 
 class EmploymentAssistanceApplication(Document):
@@ -54,17 +51,7 @@ class EmploymentAssistanceApplication(Document):
 			# Whoever refuses assistance is not accompanied: a period would print on nothing.
 			self.support_from = self.support_to = None
 			return
-		start = getdate(self.support_from) if self.support_from else None
-		end = getdate(self.support_to) if self.support_to else None
-		if not period_is_ordered(start, end):
-			frappe.throw(
-				_("{0} cannot be earlier than {1}").format(
-					frappe.bold(_(self.meta.get_label("support_to"))),
-					frappe.bold(_(self.meta.get_label("support_from"))),
-				),
-				exc=SupportPeriodError,
-				title=_("Invalid Support Period"),
-			)
+		validate_period(self, "support_from", "support_to")
 
 	def set_status(self):
 		"""The status mirrors the document state: submitted means the signed paper was received."""

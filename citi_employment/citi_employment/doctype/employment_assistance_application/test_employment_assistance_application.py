@@ -7,9 +7,6 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from pypdf import PdfReader
 
-from citi_employment.citi_employment.doctype.employment_assistance_application.employment_assistance_application import (
-	SupportPeriodError,
-)
 from citi_employment.domain.paper_forms import APPLICATION_FORM
 from citi_employment.tests.records import (
 	DIRECTOR_USER,
@@ -67,7 +64,7 @@ class TestEmploymentAssistanceApplication(FrappeTestCase):
 		self.assertEqual(application.status, "Draft")
 
 	def test_support_period_must_not_end_before_it_starts(self):
-		with self.assertRaises(SupportPeriodError):
+		with self.assertRaises(frappe.exceptions.InvalidDates):
 			make_application(
 				self.graduate, application_date=APPLIED_ON, support_from="2026-04-01", support_to="2026-03-01"
 			)

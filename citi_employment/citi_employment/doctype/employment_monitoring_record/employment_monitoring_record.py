@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import cint, formatdate, getdate
 
 from citi_employment.domain import monitoring as rules
+from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.monitoring import MonitoringProblem
 from citi_employment.monitoring.derived import refresh_after_check
 from citi_employment.monitoring.policy import current_policy
@@ -76,7 +77,7 @@ class EmploymentMonitoringRecord(Document):
 		self.status = rules.status_on_save(
 			self.status,
 			bool(self.checked_on and self.outcome),
-			getdate(self.due_date) if self.due_date else None,
+			date_or_none(self.due_date),
 			getdate(),
 			policy.due_lead_days,
 			policy.overdue_grace_days,
@@ -120,10 +121,10 @@ class EmploymentMonitoringRecord(Document):
 			if self.placement
 			else None
 		) or frappe._dict()
-		employment_date = getdate(placement.employment_date) if placement.employment_date else None
+		employment_date = date_or_none(placement.employment_date)
 		problems = rules.check_problems(
 			rules.CheckValues(
-				checked_on=getdate(self.checked_on) if self.checked_on else None,
+				checked_on=date_or_none(self.checked_on),
 				outcome=self.outcome or None,
 				employment_date=employment_date,
 				placement_employer=placement.employer,

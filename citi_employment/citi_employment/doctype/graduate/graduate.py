@@ -8,13 +8,15 @@ from frappe.utils import getdate
 
 from citi_employment.domain import graduate as rules
 from citi_employment.domain import monitoring as monitoring_rules
+from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.errors import FieldError
 from citi_employment.domain.identifiers import normalize_phone_ru
+from citi_employment.domain.russian_text import compose_full_name
 from citi_employment.monitoring.derived import latest_observation
 from citi_employment.write_guards.field_errors import (
-	InvalidFieldValueError,
 	collect_field_errors,
 	throw_field_errors,
+	validate_period,
 )
 
 PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"
@@ -78,9 +80,9 @@ class Graduate(Document):
 		self.delete_personal_data()
 
 	def set_full_names(self):
-		self.full_name = rules.compose_full_name(self.last_name, self.first_name, self.patronymic)
+		self.full_name = compose_full_name(self.last_name, self.first_name, self.patronymic)
 		for representative in self.legal_representatives:
-			representative.full_name = rules.compose_full_name(
+			representative.full_name = compose_full_name(
 				representative.last_name, representative.first_name, representative.patronymic
 			)
 
@@ -102,15 +104,7 @@ class Graduate(Document):
 			throw_field_errors(self, [error])
 
 	def validate_study_period(self):
-		if not rules.is_period_ordered(date_or_none(self.study_start), date_or_none(self.study_end)):
-			frappe.throw(
-				_("{0} cannot be before {1}").format(
-					frappe.bold(_(self.meta.get_label("study_end"))),
-					frappe.bold(_(self.meta.get_label("study_start"))),
-				),
-				exc=InvalidFieldValueError,
-				title=_("Invalid Values"),
-			)
+		validate_period(self, "study_start", "study_end")
 
 	def set_age(self):
 		if not self.date_of_birth:
@@ -175,11 +169,6 @@ class Graduate(Document):
 def current_date():
 	"""Today in the site's time zone (tests freeze it with ``FrappeTestCase.freeze_time``)."""
 	return getdate()
-
-
-def date_or_none(value):
-	# ``getdate`` turns an empty value into today, which would invent a study end date.
-	return getdate(value) if value else None
 
 
 def can_read_personal_data(user: str | None = None) -> bool:

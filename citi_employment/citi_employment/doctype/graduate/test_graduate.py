@@ -98,7 +98,7 @@ class TestGraduate(FrappeTestCase):
 			self.assertRaises(InvalidFieldValueError, make_graduate, date_of_birth="2026-03-06")
 
 	def test_study_end_before_start_is_refused(self):
-		with self.assertRaises(InvalidFieldValueError) as raised:
+		with self.assertRaises(frappe.exceptions.InvalidDates) as raised:
 			make_graduate(study_start="2025-09-01", study_end="2025-08-31")
 		self.assertIn("Study End", str(raised.exception))
 

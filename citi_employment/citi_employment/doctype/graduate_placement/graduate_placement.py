@@ -4,14 +4,18 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import flt, getdate
+from frappe.utils import flt
 
 from citi_employment.domain import vacancies as rules
 from citi_employment.domain.consents import ConsentUse
 from citi_employment.domain.errors import FieldError
 from citi_employment.monitoring.schedule import remove_unmade_checks, sync_placement
 from citi_employment.personal_data.consents import consent_problem
-from citi_employment.write_guards.field_errors import InvalidFieldValueError, throw_field_errors
+from citi_employment.write_guards.field_errors import (
+	InvalidFieldValueError,
+	throw_field_errors,
+	validate_period,
+)
 
 REQUEST_DOCTYPE = "Vacancy Request"
 
@@ -122,30 +126,8 @@ class GraduatePlacement(Document):
 			self.salary = request.salary
 
 	def validate_dates(self):
-		try:
-			rules.check_dismissal_date(
-				getdate(self.employment_date) if self.employment_date else None,
-				getdate(self.dismissal_date) if self.dismissal_date else None,
-			)
-		except FieldError:
-			frappe.throw(
-				_("{0} cannot be before {1}").format(
-					frappe.bold(_(self.meta.get_label("dismissal_date"))),
-					frappe.bold(_(self.meta.get_label("employment_date"))),
-				),
-				exc=InvalidFieldValueError,
-				title=_("Invalid Values"),
-			)
-		if self.supported_employment_until and self.employment_date:
-			if getdate(self.supported_employment_until) < getdate(self.employment_date):
-				frappe.throw(
-					_("{0} cannot be before {1}").format(
-						frappe.bold(_(self.meta.get_label("supported_employment_until"))),
-						frappe.bold(_(self.meta.get_label("employment_date"))),
-					),
-					exc=InvalidFieldValueError,
-					title=_("Invalid Values"),
-				)
+		validate_period(self, "employment_date", "dismissal_date")
+		validate_period(self, "employment_date", "supported_employment_until")
 
 	def validate_salary(self):
 		try:

@@ -85,7 +85,7 @@ class TestGraduatePlacement(FrappeTestCase):
 
 	def test_dismissal_before_employment_is_refused(self):
 		graduate = make_job_seeker("Ранний")
-		with self.assertRaises(InvalidFieldValueError) as raised:
+		with self.assertRaises(frappe.exceptions.InvalidDates) as raised:
 			make_placement(
 				graduate.name,
 				make_employer("Ранняя"),

@@ -10,23 +10,17 @@ logged transfer. The rules live in ``domain.recommendations``, their Frappe side
 """
 
 import frappe
-from frappe import _
 from frappe.model.document import Document
-from frappe.utils import formatdate, getdate
 
+from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.recommendations import (
-	StudyPeriodError,
 	birth_year,
-	check_study_period,
 	is_content_locked,
 )
 from citi_employment.recommendations import approval, authorship, sending
+from citi_employment.write_guards.field_errors import validate_period
 
 SETTINGS_DOCTYPE = "Employment Center Settings"
-
-
-class StudyPeriodInvalidError(frappe.ValidationError):
-	pass
 
 
 class MentorRecommendation(Document):
@@ -87,19 +81,7 @@ class MentorRecommendation(Document):
 		self.set_default_signatory()
 
 	def validate_study_period(self):
-		try:
-			check_study_period(
-				getdate(self.study_start) if self.study_start else None,
-				getdate(self.study_end) if self.study_end else None,
-			)
-		except StudyPeriodError as error:
-			frappe.throw(
-				_("Study End ({0}) cannot be earlier than Study Start ({1}).").format(
-					formatdate(error.study_end), formatdate(error.study_start)
-				),
-				StudyPeriodInvalidError,
-				title=_("Invalid Values"),
-			)
+		validate_period(self, "study_start", "study_end")
 
 	def set_birth_year(self):
 		"""The header's «… г.р.»: the year only, from the graduate's card; kept as approved once approved."""
@@ -107,7 +89,7 @@ class MentorRecommendation(Document):
 		if before and is_content_locked(before.status):
 			return
 		date_of_birth = frappe.db.get_value("Graduate", self.graduate, "date_of_birth")
-		self.birth_year = birth_year(getdate(date_of_birth) if date_of_birth else None)
+		self.birth_year = birth_year(date_or_none(date_of_birth))
 
 	def set_default_signatory(self):
 		"""The deputy director for employment signs every recommendation; Settings knows their name."""

@@ -8,6 +8,7 @@ from frappe.utils import getdate
 
 from citi_employment.domain import consents as rules
 from citi_employment.domain.consents import ConsentError
+from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.errors import FieldError, Reason
 from citi_employment.domain.graduate import REPRESENTATIVE_BASIS_CITATION
 from citi_employment.domain.russian_text import initials_and_surname
@@ -297,7 +298,3 @@ def transfer_phrases(doc) -> str:
 
 def normalise_name(value: str | None) -> str:
 	return " ".join((value or "").replace("ё", "е").replace("Ё", "Е").lower().split())
-
-
-def date_or_none(value):
-	return getdate(value) if value else None

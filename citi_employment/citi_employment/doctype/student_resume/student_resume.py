@@ -4,8 +4,8 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate
 
+from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.identifiers import normalize_phone_ru
 from citi_employment.domain.resume import (
 	education_prefill,
@@ -84,8 +84,7 @@ class StudentResume(Document):
 	def validate_row_order(self):
 		messages = []
 		if rows := unordered_rows(
-			(getdate(row.date_from) if row.date_from else None, getdate(row.date_to) if row.date_to else None)
-			for row in self.work_experience
+			(date_or_none(row.date_from), date_or_none(row.date_to)) for row in self.work_experience
 		):
 			messages.append(
 				_("Work experience, rows {0}: the date of leaving is earlier than the date of hiring").format(
@@ -113,8 +112,8 @@ def get_education_prefill(graduate: str | None) -> dict | None:
 		return None
 	row = education_prefill(
 		institution=frappe.db.get_single_value(SETTINGS_DOCTYPE, "institution_short_name"),
-		study_start=getdate(values.study_start) if values.study_start else None,
-		study_end=getdate(values.study_end) if values.study_end else None,
+		study_start=date_or_none(values.study_start),
+		study_end=date_or_none(values.study_end),
 		specialty=values.profession,
 	)
 	if not row.institution:

@@ -10,18 +10,9 @@ from frappe.utils import cint, flt, getdate
 
 from citi_employment.domain import vacancies as rules
 from citi_employment.domain.errors import FieldError
-from citi_employment.roles import (
-	ADMISSIONS_COMMITTEE,
-	EMPLOYMENT_CENTER_HEAD,
-	EMPLOYMENT_SPECIALIST,
-	INSTITUTION_DIRECTOR,
-)
+from citi_employment.roles import ADMISSIONS_COMMITTEE, ALL_RECORDS_ROLES
 from citi_employment.vacancies import candidates as candidate_service
 from citi_employment.write_guards.field_errors import InvalidFieldValueError, throw_field_errors
-
-# Roles that see every request; anyone else with access (the Admissions Committee) sees Targeted Training only.
-FULL_ACCESS_ROLES = (EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST, INSTITUTION_DIRECTOR, "System Manager")
-
 
 CANDIDATE_DOCTYPE = "Vacancy Candidate"
 DEFAULT_SUGGESTIONS = 20
@@ -279,11 +270,7 @@ def can_read_internal_requirements(user: str | None = None) -> bool:
 
 def is_restricted_user(user: str | None = None) -> bool:
 	"""Whether the user sees only Targeted Training requests (the Admissions Committee, DESIGN §3)."""
-	user = user or frappe.session.user
-	if user == "Administrator":
-		return False
-	roles = set(frappe.get_roles(user))
-	return not roles.intersection(FULL_ACCESS_ROLES)
+	return not ALL_RECORDS_ROLES.intersection(frappe.get_roles(user or frappe.session.user))
 
 
 def get_permission_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
