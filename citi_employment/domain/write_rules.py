@@ -38,6 +38,21 @@ SERVICE_FIELDS: dict[str, frozenset[str]] = {
 			"signatory_name",
 		}
 	),
+	# The feedback link's log (citi_employment/employer_forms/feedback.py): every field is the service's.
+	"Employer Feedback Request": frozenset(
+		{
+			"monitoring_record",
+			"graduate",
+			"employer",
+			"recipient_email",
+			"status",
+			"sent_at",
+			"sent_by",
+			"expires_at",
+			"answered_at",
+			"token_hash",
+		}
+	),
 	"Employer Interaction": frozenset({"mode", "next_step_todo"}),
 	"Employment Assistance Application": frozenset({"status"}),
 	# The schedule owns the checkpoint and the follow-up flag; the status follows the check and the dates.
@@ -88,7 +103,19 @@ SERVICE_FIELDS: dict[str, frozenset[str]] = {
 		}
 	),
 	"Vacancy Candidate": frozenset({"score", "score_explanation"}),
-	"Vacancy Request": frozenset({"employer_contacts", "employer_region", "status", "filled_count"}),
+	# The online form (citi_employment/employer_forms/) records when and how a request came and what it said.
+	"Vacancy Request": frozenset(
+		{
+			"employer_contacts",
+			"employer_region",
+			"status",
+			"filled_count",
+			"submitted_online",
+			"submitted_at",
+			"privacy_notice_version",
+			"submitted_details",
+		}
+	),
 	"Work Plan": frozenset({"status", "approved_on", "approved_by"}),
 }
 

@@ -36,6 +36,10 @@ class VacancyRequest(Document):
 
 		activity: DF.SmallText | None
 		compiled_on: DF.Date | None
+		contact_email: DF.Data | None
+		contact_person: DF.Data | None
+		contact_person_position: DF.Data | None
+		contact_phone: DF.Data | None
 		department: DF.Data | None
 		education_requirement: DF.Data | None
 		employer: DF.Link
@@ -50,6 +54,7 @@ class VacancyRequest(Document):
 		pc_skills: DF.Data | None
 		position: DF.Data
 		positions_count: DF.Int
+		privacy_notice_version: DF.Data | None
 		probation_period: DF.Data | None
 		probation_salary: DF.Currency
 		probation_salary_above_confirmed: DF.Check
@@ -60,6 +65,9 @@ class VacancyRequest(Document):
 		sent_on: DF.Date | None
 		sent_to_admissions_committee: DF.Check
 		status: DF.Literal["Draft", "Registered", "In Progress", "Filled", "Closed", "Cancelled"]
+		submitted_at: DF.Datetime | None
+		submitted_details: DF.SmallText | None
+		submitted_online: DF.Check
 		website: DF.Data | None
 		work_address: DF.SmallText | None
 	# end: auto-generated types
