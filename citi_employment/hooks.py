@@ -1,3 +1,6 @@
+import json
+from pathlib import Path
+
 from citi_employment.roles import CENTER_ROLES
 
 app_name = "citi_employment"
@@ -27,43 +30,16 @@ before_uninstall = "citi_employment.install.before_uninstall"
 # --------
 # Records the app ships as data; `bench migrate` and install sync them.
 
-WORKFLOWS = [
-	"Employer Contract Approval",
-	"Vacancy Request Workflow",
-	"Mentor Recommendation Workflow",
-	"Work Plan Workflow",
-]
-WORKFLOW_STATES = [
-	"Draft",
-	"Pending Director Approval",
-	"Active",
-	"Expiring Soon",
-	"Expired",
-	"Rejected",
-	"Terminated",
-	"Registered",
-	"In Progress",
-	"Filled",
-	"Closed",
-	"Cancelled",
-	"Ready for Review",
-	"Approved",
-	"Sent",
-	"Submitted",
-]
-WORKFLOW_ACTIONS = [
-	"Submit for Approval",
-	"Approve",
-	"Reject",
-	"Terminate",
-	"Revise",
-	"Register",
-	"Cancel",
-	"Start Work",
-	"Close",
-	"Mark Filled",
-	"Submit for Review",
-]
+def _shipped_names(fixture: str) -> list[str]:
+	"""The names of the records a fixture file ships: the file is the one list of the app's workflows, their
+	states and actions, which these hooks and uninstall both read."""
+	path = Path(__file__).parent / "fixtures" / fixture
+	return [record["name"] for record in json.loads(path.read_text(encoding="utf-8"))]
+
+
+WORKFLOWS = _shipped_names("workflow.json")
+WORKFLOW_STATES = _shipped_names("workflow_state.json")
+WORKFLOW_ACTIONS = _shipped_names("workflow_action_master.json")
 
 fixtures = [
 	{"dt": "Role", "filters": [["name", "in", list(CENTER_ROLES)]]},

@@ -10,6 +10,7 @@ import builtins
 import json
 import os
 import re
+import sys
 import types
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -477,10 +478,13 @@ class PlainImporter:
 		fromlist: tuple[str, ...] | None = (),
 		level: int = 0,
 	) -> types.ModuleType:
-		"""`__import__` for the executed modules: relative and absolute imports of the app only."""
+		"""`__import__` for the executed modules: the standard library, and relative and absolute imports of the
+		app; anything else (Frappe, other packages) fails as it would without them."""
 		if level:
 			base = (module_globals or {})["__package__"].rsplit(".", level - 1)[0]
 			name = f"{base}.{name}" if name else base
+		elif name.partition(".")[0] in sys.stdlib_module_names:
+			return builtins.__import__(name, module_globals, module_locals, fromlist, level)
 		if name.partition(".")[0] != APP:
 			raise ImportError(f"{name!r} is not one of the app's plain modules")
 		parts = name.split(".")
