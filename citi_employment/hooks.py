@@ -30,6 +30,7 @@ before_uninstall = "citi_employment.install.before_uninstall"
 # --------
 # Records the app ships as data; `bench migrate` and install sync them.
 
+
 def _shipped_names(fixture: str) -> list[str]:
 	"""The names of the records a fixture file ships: the file is the one list of the app's workflows, their
 	states and actions, which these hooks and uninstall both read."""
