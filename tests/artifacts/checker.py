@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po
 from jinja2 import nodes
 
@@ -201,11 +202,23 @@ JINJA_FOLDERS = frozenset(("www", "templates", "print_format"))
 # Build output and caches, not sources.
 SKIPPED_DIRS = frozenset(("__pycache__", "node_modules", "dist"))
 LATIN_LETTER = re.compile("[A-Za-z]")
+# `__("text")`, and its context where one is given: `__("text", null, "Context")`.
 JS_TRANSLATE = re.compile(
-	r"""(?<![\w$.])__\(\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`)""", re.S
+	r"""(?<![\w$.])__\(\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`)"""
+	r"""(?:\s*,\s*(?:null|undefined|\[\s*\]|\{\s*\})\s*,\s*(?:"([^"\\\n]*)"|'([^'\\\n]*)'))?""",
+	re.S,
 )
 JS_ESCAPE = re.compile(r"\\(.)", re.S)
 JINJA = jinja2.Environment(extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"])
+# The framework's own Russian terms (msgids only), shipped with the tests because CI cannot install Frappe.
+FRAMEWORK_MSGIDS = Path("tests", "artifacts", "framework_ru_msgids.txt")
+# A translator comment that lets an entry without context replace the framework's Russian: only to fix a
+# plain typo of the very same word (a Latin letter, a lower-case initial), never to give it another meaning.
+FRAMEWORK_TYPO_MARK = "framework typo:"
+# Frappe v15 desk: a field's label (`__(df.label, null, df.parent)`) and its Select options are translated
+# with the DocType as context, so a msgctxt "<DocType>" entry of ru.po serves them; a Tab Break's label and a
+# description are translated without context.
+LABEL_WITHOUT_CONTEXT_FIELDTYPES = frozenset(("Tab Break",))
 
 
 @dataclass(frozen=True)
@@ -415,17 +428,22 @@ class AppTree:
 		return {k: v for k, v in vars(module).items() if not k.startswith("__")}, None
 
 	@cached_property
-	def translations(self) -> tuple[set[str], list[Problem]]:
-		"""The msgids ru.po translates, and what is wrong with the file itself."""
+	def catalog(self) -> tuple[Catalog | None, list[Problem]]:
 		if not self.po_path.is_file():
-			return set(), [self.problem(self.po_path, "file is missing")]
+			return None, [self.problem(self.po_path, "file is missing")]
 		try:
 			with self.po_path.open("rb") as po:
-				catalog = read_po(po, abort_invalid=True)
+				return read_po(po, abort_invalid=True), []
 		except (PoFileError, ValueError) as error:
-			return set(), [self.problem(self.po_path, f"cannot be read as gettext: {error}")]
-		translated, problems = set(), []
-		for message in catalog:
+			return None, [self.problem(self.po_path, f"cannot be read as gettext: {error}")]
+
+	@cached_property
+	def translations(self) -> tuple[set[tuple[str, str | None]], list[Problem]]:
+		"""The (msgid, msgctxt) pairs ru.po translates, msgctxt None for an entry without context, and what is
+		wrong with the file itself."""
+		catalog, problems = self.catalog
+		translated: set[tuple[str, str | None]] = set()
+		for message in catalog or ():
 			msgid = message.id[0] if isinstance(message.id, tuple) else message.id
 			if not msgid:
 				continue
@@ -439,8 +457,17 @@ class AppTree:
 					self.problem(self.po_path, f"line {message.lineno}: msgid {msgid!r} has an empty msgstr")
 				)
 			else:
-				translated.add(msgid)
+				translated.add((msgid, message.context))
 		return translated, problems
+
+	@cached_property
+	def framework_msgids(self) -> frozenset[str]:
+		"""The msgids the framework translates into Russian itself (see FRAMEWORK_MSGIDS); none if not shipped."""
+		path = self.root / FRAMEWORK_MSGIDS
+		if not path.is_file():
+			return frozenset()
+		lines = path.read_text(encoding="utf-8").splitlines()
+		return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 class PlainImporter:
@@ -1051,8 +1078,17 @@ def check_desk_artifacts(tree: AppTree) -> list[Problem]:
 	return problems
 
 
-def _python_strings(tree: AppTree, path: Path) -> Iterator[Problem | str]:
-	"""First arguments of `_()` / `frappe._()`; an f-string there can never match a translation."""
+# A string the app shows a user, and the context it is translated with (None: without context).
+Text = tuple[Any, str | None]
+
+
+def _constant_str(node: ast.expr | None) -> str | None:
+	return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _python_strings(tree: AppTree, path: Path) -> Iterator[Problem | Text]:
+	"""First arguments of `_()` / `frappe._()` with their `context`; an f-string there can never match a
+	translation."""
 	module, error = tree.parse_python(path)
 	if module is None:
 		yield error
@@ -1072,21 +1108,25 @@ def _python_strings(tree: AppTree, path: Path) -> Iterator[Problem | str]:
 			continue
 		argument = node.args[0]
 		if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-			yield argument.value
+			# frappe._(msg, lang=None, context=None)
+			context = next((_constant_str(k.value) for k in node.keywords if k.arg == "context"), None)
+			yield argument.value, context or (_constant_str(node.args[2]) if len(node.args) > 2 else None)
 		elif isinstance(argument, ast.JoinedStr):
 			yield tree.problem(
 				path, f"line {node.lineno}: _() gets an f-string; use _('… {{0}}').format(value)"
 			)
 
 
-def _js_strings(path: Path) -> Iterator[str]:
+def _js_strings(path: Path) -> Iterator[Text]:
 	for match in JS_TRANSLATE.finditer(path.read_text(encoding="utf-8")):
-		literal = next(group for group in match.groups() if group is not None)
+		literal = next(group for group in match.groups()[:3] if group is not None)
+		context = next((group for group in match.groups()[3:] if group is not None), None)
 		if "${" not in literal:
-			yield JS_ESCAPE.sub(lambda escape: {"n": "\n", "t": "\t"}.get(escape[1], escape[1]), literal)
+			text = JS_ESCAPE.sub(lambda escape: {"n": "\n", "t": "\t"}.get(escape[1], escape[1]), literal)
+			yield text, context
 
 
-def _jinja_strings(tree: AppTree, path: Path, source: str) -> Iterator[Problem | str]:
+def _jinja_strings(tree: AppTree, path: Path, source: str) -> Iterator[Problem | Text]:
 	template, error = tree.parse_jinja(path, source)
 	if template is None:
 		yield error
@@ -1099,36 +1139,48 @@ def _jinja_strings(tree: AppTree, path: Path, source: str) -> Iterator[Problem |
 			and isinstance(call.args[0], nodes.Const)
 			and isinstance(call.args[0].value, str)
 		):
-			yield call.args[0].value
+			context = next(
+				(
+					keyword.value.value
+					for keyword in call.kwargs
+					if keyword.key == "context"
+					and isinstance(keyword.value, nodes.Const)
+					and isinstance(keyword.value.value, str)
+				),
+				None,
+			)
+			yield call.args[0].value, context
 
 
-def _values(*keys: str) -> Callable[[dict[str, Any]], Iterator[Any]]:
-	return lambda data: (data.get(key) for key in keys)
+def _values(*keys: str) -> Callable[[dict[str, Any]], Iterator[Text]]:
+	return lambda data: ((data.get(key), None) for key in keys)
 
 
-def _doctype_strings(data: dict[str, Any]) -> Iterator[Any]:
-	yield data.get("name")
-	yield data.get("description")
+def _doctype_strings(data: dict[str, Any]) -> Iterator[Text]:
+	doctype = data.get("name")
+	yield doctype, None
+	yield data.get("description"), None
 	for field in rows(data, "fields"):
-		yield field.get("label")
-		yield field.get("description")
-		if field.get("fieldtype") == "Select":
-			yield from (field.get("options") or "").splitlines()
-		elif field.get("fieldtype") == "HTML":
-			yield field.get("options")
+		fieldtype = field.get("fieldtype")
+		yield field.get("label"), None if fieldtype in LABEL_WITHOUT_CONTEXT_FIELDTYPES else doctype
+		yield field.get("description"), None
+		if fieldtype == "Select":
+			yield from ((option, doctype) for option in (field.get("options") or "").splitlines())
+		elif fieldtype == "HTML":
+			yield field.get("options"), None
 	# Frappe's own extractor takes permission roles as messages too (the role manager shows them).
 	for permission in rows(data, "permissions"):
-		yield permission.get("role")
+		yield permission.get("role"), None
 
 
-def _workspace_strings(data: dict[str, Any]) -> Iterator[Any]:
+def _workspace_strings(data: dict[str, Any]) -> Iterator[Text]:
 	yield from _values("label", "title")(data)
 	for table in ("links", "shortcuts", "charts", "number_cards"):
-		yield from (row.get("label") for row in rows(data, table))
+		yield from ((row.get("label"), None) for row in rows(data, table))
 
 
 # What each kind of exported document shows a user.
-ARTIFACT_STRINGS: dict[str, Callable[[dict[str, Any]], Iterator[Any]]] = {
+ARTIFACT_STRINGS: dict[str, Callable[[dict[str, Any]], Iterator[Text]]] = {
 	"doctype": _doctype_strings,
 	"report": _values("name"),
 	"print_format": _values("name"),
@@ -1138,29 +1190,31 @@ ARTIFACT_STRINGS: dict[str, Callable[[dict[str, Any]], Iterator[Any]]] = {
 }
 
 
-def user_strings(tree: AppTree) -> Iterator[tuple[Path, Any]]:
-	"""Every string the app shows a user, with the file it comes from (or a Problem reading that file)."""
+def user_strings(tree: AppTree) -> Iterator[tuple[Path, Problem | Text]]:
+	"""Every string the app shows a user with the context it is translated with, and the file it comes from
+	(or a Problem reading that file)."""
 	for kind, strings in ARTIFACT_STRINGS.items():
 		for artifact in tree.artifacts(kind):
 			if artifact.data:
-				yield from ((artifact.path, string) for string in strings(artifact.data))
+				yield from ((artifact.path, text) for text in strings(artifact.data))
+	# The desk shows workflow states and actions through `__(name)`, without context.
 	for doctype in ("Role", "Workflow State", "Workflow Action Master"):
-		yield from ((tree.fixture_path(doctype), record.get("name")) for record in tree.fixture(doctype))
+		yield from (
+			(tree.fixture_path(doctype), (record.get("name"), None)) for record in tree.fixture(doctype)
+		)
 	for artifact in tree.artifacts("print_format"):
 		found = print_template(artifact)
 		if found and found[0] == artifact.path:
-			yield from ((artifact.path, string) for string in _jinja_strings(tree, *found))
+			yield from ((artifact.path, text) for text in _jinja_strings(tree, *found))
 	for path in tree.files_with_suffix(".html"):
 		if JINJA_FOLDERS.intersection(path.relative_to(tree.package).parts[:-1]):
-			yield from (
-				(path, string) for string in _jinja_strings(tree, path, path.read_text(encoding="utf-8"))
-			)
+			yield from ((path, text) for text in _jinja_strings(tree, path, path.read_text(encoding="utf-8")))
 		else:
-			yield from ((path, string) for string in _js_strings(path))
+			yield from ((path, text) for text in _js_strings(path))
 	for path in tree.files_with_suffix(".py"):
-		yield from ((path, string) for string in _python_strings(tree, path))
+		yield from ((path, text) for text in _python_strings(tree, path))
 	for path in tree.files_with_suffix(".js"):
-		yield from ((path, string) for string in _js_strings(path))
+		yield from ((path, text) for text in _js_strings(path))
 
 
 def needs_translation(string: Any) -> bool:
@@ -1172,15 +1226,53 @@ def needs_translation(string: Any) -> bool:
 
 
 def check_translations(tree: AppTree) -> list[Problem]:
-	"""Everything a user sees has a real Russian msgstr in locale/ru.po."""
+	"""Everything a user sees has real Russian: a msgstr in locale/ru.po without context or with the context the
+	desk asks for (a label or option: its DocType), or the framework's own; each msgctxt entry serves a string."""
 	translated, po_problems = tree.translations
 	problems, po = list(po_problems), tree.rel(tree.po_path)
+	used = set()
 	for path, item in user_strings(tree):
 		if isinstance(item, Problem):
 			problems.append(item)
-		elif needs_translation(item) and item not in translated:
-			problems.append(tree.problem(path, f"{item!r} has no Russian translation in {po}"))
+			continue
+		string, context = item
+		if isinstance(string, str):
+			used.add((string, context))
+		if not needs_translation(string) or string in tree.framework_msgids or (string, None) in translated:
+			continue
+		if context is None or (string, context) not in translated:
+			where = f" (an entry without context, or with msgctxt {context!r})" if context else ""
+			problems.append(tree.problem(path, f"{string!r} has no Russian translation in {po}{where}"))
+	problems += [
+		tree.problem(
+			tree.po_path, f"msgid {msgid!r} with msgctxt {context!r}: no label, option or call uses it"
+		)
+		for msgid, context in sorted(entry for entry in translated - used if entry[1] is not None)
+	]
 	return list(dict.fromkeys(problems))
+
+
+def check_framework_terms(tree: AppTree) -> list[Problem]:
+	"""No entry of locale/ru.po without context redefines a framework msgid: the app's Russian would replace the
+	framework's on every screen, its own included (FRAMEWORK_MSGIDS lists them)."""
+	catalog, _problems = tree.catalog
+	problems = []
+	for message in catalog or ():
+		msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+		if message.context is not None or msgid not in tree.framework_msgids:
+			continue
+		if any(comment.startswith(FRAMEWORK_TYPO_MARK) for comment in message.user_comments):
+			continue
+		problems.append(
+			tree.problem(
+				tree.po_path,
+				f"line {message.lineno}: msgid {msgid!r} is the framework's own term and this entry has no "
+				"msgctxt, so it replaces the framework's Russian on every screen: delete it where the "
+				"framework's word fits, or keep the app's wording as msgctxt \"<DocType>\" entries (labels, "
+				"options) or under a distinct msgid",
+			)
+		)
+	return problems
 
 
 def check_json(tree: AppTree) -> list[Problem]:
@@ -1203,6 +1295,7 @@ CHECKS: tuple[Check, ...] = (
 	check_workflows,
 	check_desk_artifacts,
 	check_translations,
+	check_framework_terms,
 )
 
 

@@ -1,6 +1,7 @@
 """Each check fails on a sample app broken in exactly one way, naming the broken file and the fault."""
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -458,3 +459,98 @@ def test_check_app_reports_a_problem_once(mini_app: MiniApp) -> None:
 	problems = check_app(mini_app.root)
 	assert len([p for p in problems if p.path == EMPLOYER]) == 1, "\n".join(map(str, problems))
 	assert str(problems[0]).startswith(f"{EMPLOYER}: invalid JSON")
+
+
+def context_entry(context: str, msgid: str, msgstr: str) -> str:
+	return f'\nmsgctxt "{context}"\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n'
+
+
+def test_a_label_is_translated_by_an_entry_with_its_doctype_as_context(mini_app: MiniApp) -> None:
+	edit_field(mini_app, EMPLOYER, "employer_name", label="Company Name")
+	mini_app.write(PO, po_file(TRANSLATIONS) + context_entry("Employer", "Company Name", "Наименование"))
+	assert run(mini_app, checker.check_translations) == []
+
+
+def test_an_entry_with_another_doctype_as_context_does_not_translate_a_label(mini_app: MiniApp) -> None:
+	edit_field(mini_app, EMPLOYER, "employer_name", label="Company Name")
+	mini_app.write(PO, po_file(TRANSLATIONS) + context_entry("Graduate", "Company Name", "Наименование"))
+	problems = run(mini_app, checker.check_translations)
+	assert_reported(problems, EMPLOYER, "'Company Name'", "no Russian translation", "'Employer'")
+	assert_reported(problems, PO, "'Company Name'", "msgctxt 'Graduate'", "no label, option or call uses it")
+
+
+def test_a_select_option_is_translated_by_an_entry_with_its_doctype_as_context(mini_app: MiniApp) -> None:
+	edit_field(mini_app, GRADUATE, "status", options="\nSeeking\nEmployed\nStudying")
+	mini_app.write(PO, po_file(TRANSLATIONS) + context_entry("Graduate", "Studying", "Учится"))
+	assert run(mini_app, checker.check_translations) == []
+
+
+def test_a_tab_label_needs_an_entry_without_context(mini_app: MiniApp) -> None:
+	"""The desk translates a tab's label without context (frappe/public/js/frappe/form/tab.js)."""
+	add_field(
+		mini_app, GRADUATE, {"fieldname": "personal_tab", "fieldtype": "Tab Break", "label": "Personal"}
+	)
+	mini_app.write(PO, po_file(TRANSLATIONS) + context_entry("Graduate", "Personal", "Личные сведения"))
+	assert_reported(
+		run(mini_app, checker.check_translations), GRADUATE, "'Personal'", "no Russian translation"
+	)
+
+
+def test_calls_with_a_context_are_translated_by_their_context_entry(mini_app: MiniApp) -> None:
+	script = REPORT.replace(".json", ".py")
+	mini_app.write(
+		script,
+		"from frappe import _\n\n\ndef execute(filters=None):\n"
+		'\treturn [{"label": _("Due", context="Graduate Skill")}], []\n',
+	)
+	mini_app.write(
+		REPORT.replace(".json", ".js"),
+		"frappe.query_reports['Graduate Register'] = {filters: [{label: __('Region', null, 'Employer')}]};\n",
+	)
+	entries = context_entry("Graduate Skill", "Due", "Срок") + context_entry("Employer", "Region", "Регион")
+	mini_app.write(PO, po_file(TRANSLATIONS) + entries)
+	assert run(mini_app, checker.check_translations) == []
+	mini_app.write(PO, po_file(TRANSLATIONS) + context_entry("Graduate", "Due", "Срок"))
+	problems = run(mini_app, checker.check_translations)
+	assert_reported(problems, script, "'Due'", "no Russian translation", "'Graduate Skill'")
+	assert_reported(problems, REPORT.replace(".json", ".js"), "'Region'", "'Employer'")
+
+
+FRAMEWORK_LIST = "tests/artifacts/framework_ru_msgids.txt"
+
+
+def test_an_entry_without_context_must_not_redefine_a_framework_term(mini_app: MiniApp) -> None:
+	mini_app.write(FRAMEWORK_LIST, "# Frappe 15.55.1\nStatus\nSubject\n")
+	assert_reported(run(mini_app, checker.check_framework_terms), PO, "'Status'", "framework", "msgctxt")
+	without = {k: v for k, v in TRANSLATIONS.items() if k != "Status"}
+	mini_app.write(PO, po_file(without) + context_entry("Graduate", "Status", "Положение"))
+	assert run(mini_app, checker.check_framework_terms) == []
+	# The framework's own Russian serves the label: no entry needed.
+	assert run(mini_app, checker.check_translations) == []
+
+
+def test_only_a_marked_typo_fix_may_replace_a_framework_term(mini_app: MiniApp) -> None:
+	mini_app.write(FRAMEWORK_LIST, "Month\n")
+	typo_fix = '\n# framework typo: a Latin M in «Mесяц»\nmsgid "Month"\nmsgstr "Месяц"\n'
+	mini_app.write(PO, po_file(TRANSLATIONS) + typo_fix)
+	assert run(mini_app, checker.check_framework_terms) == []
+	mini_app.write(PO, po_file(TRANSLATIONS) + typo_fix.replace("framework typo:", "note:"))
+	assert_reported(run(mini_app, checker.check_framework_terms), PO, "'Month'", "framework")
+
+
+def test_a_framework_term_is_translated_only_if_the_framework_has_it(mini_app: MiniApp) -> None:
+	edit_field(mini_app, EMPLOYER, "employer_name", label="Subject")
+	assert_reported(
+		run(mini_app, checker.check_translations), EMPLOYER, "'Subject'", "no Russian translation"
+	)
+	mini_app.write(FRAMEWORK_LIST, "Subject\n")
+	assert run(mini_app, checker.check_translations) == []
+
+
+def test_the_repository_ships_the_framework_terms_with_their_source() -> None:
+	path = Path(__file__).parents[2] / FRAMEWORK_LIST
+	lines = path.read_text(encoding="utf-8").splitlines()
+	assert "Frappe 15." in lines[0], "the first line names the framework version the list comes from"
+	terms = set(AppTree(path.parents[2]).framework_msgids)
+	assert {"Subject", "Status", "Event", "Visit", "Position", "Activity"} <= terms
+	assert not [line for line in lines if line != line.strip()], "msgids are trimmed as frappe._() trims them"

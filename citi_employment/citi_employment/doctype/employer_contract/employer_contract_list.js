@@ -20,6 +20,6 @@ frappe.listview_settings["Employer Contract"] = {
 		if (!status) {
 			return;
 		}
-		return [__(status), CONTRACT_STATUS_COLORS[status] || "gray", `status,=,${status}`];
+		return [__(status, null, "Employer Contract"), CONTRACT_STATUS_COLORS[status] || "gray", `status,=,${status}`];
 	},
 };

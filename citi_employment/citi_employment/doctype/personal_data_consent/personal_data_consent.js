@@ -62,7 +62,7 @@ function revoke(frm) {
 				});
 		},
 		__("Revoke Consent"),
-		__("Revoke")
+		__("Revoke Consent")
 	);
 }
 

@@ -21,6 +21,6 @@ frappe.listview_settings["Personal Data Consent"] = {
 		if (!status) {
 			return;
 		}
-		return [__(status), CONSENT_STATUS_COLORS[status] || "gray", `status,=,${status}`];
+		return [__(status, null, "Personal Data Consent"), CONSENT_STATUS_COLORS[status] || "gray", `status,=,${status}`];
 	},
 };

@@ -18,6 +18,6 @@ frappe.listview_settings["Vacancy Candidate"] = {
 		if (!status) {
 			return;
 		}
-		return [__(status), CANDIDATE_STATUS_COLORS[status] || "gray", `status,=,${status}`];
+		return [__(status, null, "Vacancy Candidate"), CANDIDATE_STATUS_COLORS[status] || "gray", `status,=,${status}`];
 	},
 };

@@ -56,8 +56,11 @@ def execute(filters=None):
 def kind_columns() -> list[dict]:
 	return [
 		column("kind", _("Kind"), "Data", 160),
-		*(column(status_key(status), _(status), width=110) for status in rules.CONSENT_STATUSES),
-		column("total", _("Total"), width=90),
+		*(
+			column(status_key(status), _(status, context="Personal Data Consent"), width=110)
+			for status in rules.CONSENT_STATUSES
+		),
+		column("total", _("Total", context="Report total"), width=90),
 	]
 
 
@@ -89,7 +92,7 @@ def coming_of_age_columns() -> list[dict]:
 
 def get_chart(kinds: list[dict]) -> dict | None:
 	datasets = [
-		(_(status), [row[status_key(status)] for row in kinds])
+		(_(status, context="Personal Data Consent"), [row[status_key(status)] for row in kinds])
 		for status in rules.CONSENT_STATUSES
 		if any(row[status_key(status)] for row in kinds)
 	]

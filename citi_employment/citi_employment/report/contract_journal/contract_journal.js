@@ -30,7 +30,7 @@ frappe.query_reports["Contract Journal"] = {
 				{ value: "Active", label: __("Active") },
 				{ value: "Expiring Soon", label: __("Expiring Soon") },
 				{ value: "Expired", label: __("Expired") },
-				{ value: "Rejected", label: __("Rejected") },
+				{ value: "Rejected", label: __("Rejected", null, "Employer Contract") },
 				{ value: "Terminated", label: __("Terminated") },
 			],
 		},

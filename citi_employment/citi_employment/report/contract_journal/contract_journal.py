@@ -36,7 +36,7 @@ def execute(filters=None):
 		return expiring_columns(), data, None, None, summary
 	data = [{**row, "journal": _(row["journal"])} for row in journals]
 	if data:
-		data.append({**total, "journal": _("Total")})
+		data.append({**total, "journal": _("Total", context="Report total")})
 	return journal_columns(days), data, None, get_chart(journals), summary
 
 
@@ -63,8 +63,11 @@ def read_filters(filters):
 def journal_columns(days: int) -> list[dict]:
 	return [
 		column("journal", _("Journal"), "Data", 300),
-		*(column(status_key(status), _(status), width=120) for status in rules.CONTRACT_STATUSES),
-		column("total", _("Total"), width=90),
+		*(
+			column(status_key(status), _(status, context="Employer Contract"), width=120)
+			for status in rules.CONTRACT_STATUSES
+		),
+		column("total", _("Total", context="Report total"), width=90),
 		column("in_force", _("In Force"), width=100),
 		column("expiring", _("Ending Within {0} Days").format(days), width=150),
 	]
@@ -88,7 +91,7 @@ def expiring_columns() -> list[dict]:
 
 def get_chart(journals: list[dict]) -> dict | None:
 	datasets = [
-		(_(status), [row[status_key(status)] for row in journals])
+		(_(status, context="Employer Contract"), [row[status_key(status)] for row in journals])
 		for status in rules.CONTRACT_STATUSES
 		if any(row[status_key(status)] for row in journals)
 	]

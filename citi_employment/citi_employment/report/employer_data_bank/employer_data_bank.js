@@ -5,11 +5,11 @@ frappe.query_reports["Employer Data Bank"] = {
 	filters: [
 		{
 			fieldname: "group_by",
-			label: __("Group By"),
+			label: __("Grouping"),
 			fieldtype: "Select",
 			options: [
 				{ value: "Employer", label: __("Employer") },
-				{ value: "Region", label: __("Region") },
+				{ value: "Region", label: __("Region", null, "Employer") },
 				{ value: "Activity", label: __("Type of Activity") },
 			],
 			default: "Employer",
@@ -27,7 +27,7 @@ frappe.query_reports["Employer Data Bank"] = {
 		},
 		{
 			fieldname: "region",
-			label: __("Region"),
+			label: __("Region", null, "Employer"),
 			fieldtype: "Select",
 			options: [
 				{ value: "", label: "" },

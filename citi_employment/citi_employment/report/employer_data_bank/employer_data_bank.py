@@ -20,10 +20,10 @@ from citi_employment.reporting.desk import card, chart, column
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	group_by = report_filters.choice_filter(
-		filters, "group_by", _("Group By"), rules.EMPLOYER_GROUPINGS, default=rules.BY_EMPLOYER
+		filters, "group_by", _("Grouping"), rules.EMPLOYER_GROUPINGS, default=rules.BY_EMPLOYER
 	)
 	status = report_filters.choice_filter(filters, "status", _("Status"), rules.EMPLOYER_STATUSES)
-	region = report_filters.choice_filter(filters, "region", _("Region"), rules.REGIONS)
+	region = report_filters.choice_filter(filters, "region", _("Region", context="Employer"), rules.REGIONS)
 	activity = report_filters.text_filter(filters, "activity", _("Type of Activity"))
 	rows = rules.employer_bank_rows(employers.employer_bank(group_by, status, region, activity))
 	total = rules.employer_bank_totals(rows)
@@ -37,14 +37,14 @@ def get_columns(group_by: str) -> list[dict]:
 	if group_by == rules.BY_EMPLOYER:
 		columns = [
 			column("employer", _("Employer"), "Link", 120, options="Employer"),
-			column("employer_name", _("Short Name"), "Data", 220),
+			column("employer_name", _("Abbreviated Name"), "Data", 220),
 			column("status", _("Status"), "Data", 130),
-			column("region", _("Region"), "Data", 150),
+			column("region", _("Region", context="Employer"), "Data", 150),
 			column("activity", _("Type of Activity"), "Data", 200),
 		]
 	else:
 		key = "region" if group_by == rules.BY_REGION else "activity"
-		label = _("Region") if group_by == rules.BY_REGION else _("Type of Activity")
+		label = _("Region", context="Employer") if group_by == rules.BY_REGION else _("Type of Activity")
 		columns = [
 			column(key, label, "Data", 220),
 			column("employers", _("Employers"), width=100),

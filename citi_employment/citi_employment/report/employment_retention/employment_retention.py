@@ -41,7 +41,7 @@ def execute(filters=None):
 	total = rules.retention_totals(rows, policy.checkpoints)
 	data = [to_row(row) for row in rows]
 	if data:
-		data.append(to_row(total, label=_("Total")))
+		data.append(to_row(total, label=_("Total", context="Report total")))
 	message = _(
 		"Share: placements still working at the checkpoint out of those whose checkpoint date has come. A "
 		"check not yet done counts as not known to be working; see the overdue checks."

@@ -30,7 +30,7 @@ def execute(filters=None):
 	total = rules.outcome_totals(rows)
 	data = [to_row(row) for row in rows]
 	if data:
-		data.append(to_row(total, label=_("Total")))
+		data.append(to_row(total, label=_("Total", context="Report total")))
 	message = _(
 		"Each graduate is counted once, by the latest check at {0} months after employment. Still working: "
 		"working at the employer of the placement or elsewhere, self-employed or an individual entrepreneur."

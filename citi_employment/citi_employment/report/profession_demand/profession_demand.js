@@ -17,7 +17,7 @@ frappe.query_reports["Profession Demand"] = {
 		},
 		{
 			fieldname: "granularity",
-			label: __("Period"),
+			label: __("Time Period"),
 			fieldtype: "Select",
 			options: [
 				{ value: "Year", label: __("Year") },

@@ -43,7 +43,7 @@ def read_filters(filters):
 	end = report_filters.date_filter(filters, "to_date", _("To Date"), getdate(get_year_ending(today)))
 	report_filters.check_period(start, end, _("From Date"), _("To Date"))
 	granularity = report_filters.choice_filter(
-		filters, "granularity", _("Period"), rules.GRANULARITIES, default=rules.YEAR
+		filters, "granularity", _("Time Period"), rules.GRANULARITIES, default=rules.YEAR
 	)
 	kind = report_filters.choice_filter(filters, "kind", _("Request Kind"), rules.REQUEST_KINDS)
 	profession = report_filters.text_filter(filters, "profession", _("Profession"))
@@ -53,7 +53,7 @@ def read_filters(filters):
 def get_columns() -> list[dict]:
 	return [
 		column("profession", _("Profession"), "Link", 220, options="Profession"),
-		column("period", _("Period"), "Data", 100),
+		column("period", _("Time Period"), "Data", 100),
 		column("requests", _("Requests"), width=100),
 		column("positions", _("Positions Requested"), width=150),
 		column("filled", _("Positions Filled"), width=130),

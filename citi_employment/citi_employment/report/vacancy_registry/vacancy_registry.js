@@ -26,7 +26,7 @@ frappe.query_reports["Vacancy Registry"] = {
 		},
 		{
 			fieldname: "region",
-			label: __("Region"),
+			label: __("Region", null, "Employer"),
 			fieldtype: "Select",
 			options: [
 				{ value: "", label: "" },
