@@ -1,4 +1,4 @@
-"""The Center's roles (DESIGN §3). Plain names, so hooks, install code and checks share one list."""
+"""The Center's roles (§4.1–§4.2, §3.3). Plain names, so hooks, install code and checks share one list."""
 
 EMPLOYMENT_CENTER_HEAD = "Employment Center Head"
 EMPLOYMENT_SPECIALIST = "Employment Specialist"
@@ -20,7 +20,7 @@ CENTER_ROLES = (
 	PRACTICE_SUPERVISOR,
 )
 
-# Only these roles may read or write Graduate Personal Data (152-ФЗ, DESIGN §4).
+# Only these roles may read or write Graduate Personal Data (152-ФЗ ст. 7).
 PERSONAL_DATA_ROLES = (EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST)
 
 # Roles that see every record of the Center, whatever its journal or kind; record rules narrow everyone else

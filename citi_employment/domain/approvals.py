@@ -1,4 +1,4 @@
-"""Which roles a workflow state waits for: the rule behind the approval notifications (DESIGN §3).
+"""Which roles a workflow state waits for: the rule behind the approval notifications (§4.1, §4.1.2).
 
 A document waits for a role when it enters a state with an action that not everyone who may bring it there
 may take: a Specialist sends a contract for approval and only the Director may approve it; the Director

@@ -155,7 +155,7 @@ def score_candidate(
 
 	``with_personal_data=False`` leaves out every factor taken from the graduate's personal data (the
 	special-workplace need): a score that is stored where others read it must not reveal, by its text or by its
-	number, that the graduate needs a special workplace (DESIGN §3).
+	number, that the graduate needs a special workplace (health data, 152-ФЗ ст. 10).
 	"""
 	explanations = [
 		*_profession(candidate, vacancy),

@@ -1,4 +1,4 @@
-"""Rules for the Center's working parameters (DESIGN §2, Employment Center Settings)."""
+"""Rules for the Center's working parameters (Employment Center Settings)."""
 
 from dataclasses import dataclass
 from itertools import pairwise

@@ -1,4 +1,4 @@
-"""Rules for personal-data consents and their lifecycle (152-ФЗ; DESIGN §4).
+"""Rules for personal-data consents and their lifecycle (152-ФЗ).
 
 Plain values in, plain values out: the Personal Data Consent controller, the sharing service and the daily
 job map their records to the small tuples below and act on what these functions decide.
@@ -35,8 +35,8 @@ GRADUATE_STATUSES = (NO_CONSENT, ACTIVE, REVOKED, EXPIRED)
 DEFAULT_DESTRUCTION_DAYS = 30
 DEPERSONALISED_PREFIX = "Обезличено-"
 
-# The seed form's purposes, word for word. Since 01.09.2025 publishing needs its own consent (ст. 10.1,
-# DESIGN §4), so the Processing consent lists the other two and the Dissemination consent the publishing one.
+# The seed form's purposes, word for word. Since 01.09.2025 publishing needs its own consent (ст. 10.1
+# 152-ФЗ), so the Processing consent lists the other two and the Dissemination consent the publishing one.
 PROCESSING_PURPOSES = (
 	"организации сопровождения специалистами по взаимодействию с работодателями на период трудоустройства "
 	"с формированием документации в порядке, установленном локальным нормативным актом ГАНПОУ ЛО «МЦ СиТИ»",

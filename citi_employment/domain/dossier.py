@@ -1,4 +1,4 @@
-"""The dossier a Center sends to an employer (DESIGN §4–§5): one PDF of its parts, with bookmarks and metadata.
+"""The dossier a Center sends to an employer (152-ФЗ ст. 9): one PDF of its parts, bookmarks and metadata.
 
 The parts (the Center's cover letter, the graduate's resume, the approved mentor recommendation) arrive as
 PDF bytes already printed; this module only joins them. Each part gets a bookmark at its first page, the
@@ -9,7 +9,7 @@ so are annotations (links back to the desk).
 The metadata and bookmarks of a file that goes to an outside organisation must not name the person: the
 caller passes the words that must not appear (the graduate's names) and the assembly refuses to write them.
 
-Plain bytes in, plain bytes out; pypdf is the only library (DESIGN §1).
+Plain bytes in, plain bytes out; pypdf is the only library.
 """
 
 import re

@@ -1,6 +1,6 @@
 """Rules about a graduate as a person: name, age of majority, employment status, representatives.
 
-Plain values in, plain values out (DESIGN §1); the Graduate and Profession controllers map their fields here.
+Plain values in, plain values out; the Graduate and Profession controllers map their fields here.
 """
 
 import re
@@ -48,7 +48,7 @@ def birthday_in_year(date_of_birth: date, year: int) -> date:
 	A person born on 29 February becomes older on 1 March in a common year: on 28 February the day of
 	birth has not yet come, so the year of life is not yet complete. We take the later of the two
 	possible readings on purpose — a minor treated as an adult a day too early could sign a consent
-	that needs a legal representative (DESIGN §4); a day too late only delays the Center's reminder.
+	that needs a legal representative (ГК РФ ст. 21); a day too late only delays the Center's reminder.
 	"""
 	try:
 		return date_of_birth.replace(year=year)

@@ -1,6 +1,6 @@
 """Whether a value someone typed would run or render as markup in another person's desk or print.
 
-DESIGN §4: values a user types never run as markup. Frappe v15 sanitises field values on save, but
+Values a user types never run as markup (152-ФЗ ст. 19). Frappe v15 sanitises field values on save, but
 ``frappe.utils.html_utils.sanitize_html`` returns a value untouched when it parses as JSON, so
 ``"<img src=x onerror=…>"`` in quotes is stored raw and the Standard print shows it unescaped. The rule
 here does not trust any one reading of a value: it looks at the value as typed and at every form a browser,

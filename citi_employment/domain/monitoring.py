@@ -2,7 +2,7 @@
 the status of a check by date, what a check's outcome says about the graduate, and what a recorded check
 must hold to.
 
-Plain values in, plain values out (DESIGN §1). The Employment Monitoring Record controller, the placement
+Plain values in, plain values out. The Employment Monitoring Record controller, the placement
 integration and the daily job (``citi_employment.monitoring``) map their fields here.
 """
 

@@ -1,4 +1,4 @@
-"""What the public page «/employment-outcomes» shows of a published annual report (§2.4; DESIGN §5).
+"""What the public page «/employment-outcomes» shows of a published annual report (§2.4).
 
 For each year: the year's graduates by profession (rows) and by what the monitoring found at the report's
 checkpoint (columns), small cells suppressed (``domain.suppression``), and one figure for the chart, the

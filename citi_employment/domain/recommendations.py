@@ -1,7 +1,7 @@
 """Mentor recommendations: the seed form «Рекомендации наставникам на рабочем месте/работодателям по
-сопровождению выпускника» and its workflow (DESIGN §2–§3).
+сопровождению выпускника» and its workflow.
 
-Plain values in, plain values out. Each section of the form has one author (DESIGN §3: the psychologist,
+Plain values in, plain values out. Each section of the form has one author (the psychologist,
 the social pedagogue and the teacher write only their own section; the Center writes the rest), and the
 DocType keeps each section on its own permission level, so "who may write what" is a question about levels.
 The Frappe controller maps the document onto these functions and raises the translated errors.

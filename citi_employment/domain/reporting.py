@@ -1,12 +1,11 @@
-"""How the analytical reports shape their figures (§2.2, §2.4, §3.6 «отчёты сотрудников Центра», §6.2;
-DESIGN §5).
+"""How the analytical reports shape their figures (§2.2, §2.4, §3.6 «отчёты сотрудников Центра», §6.2).
 
 The figures are counted in SQL by ``citi_employment.reporting`` (one query per block); this module turns
 those plain rows into what the reports show and the Annual Report stores: pivots, shares, gaps, cohorts,
 totals and chart series. It also holds the rules for report filters (a date, a choice, a period whose end
 is not before its start), so a bad filter is refused the same way everywhere.
 
-Plain values in, plain values out (DESIGN §1): rows are mappings with the keys each function names, and
+Plain values in, plain values out: rows are mappings with the keys each function names, and
 the results are lists of plain dicts, so they go as they are into a report's data or a child table.
 """
 
@@ -565,7 +564,7 @@ def demand_chart(rows: Iterable[Mapping]) -> dict[str, object] | None:
 	}
 
 
-# --- consent register (152-ФЗ; DESIGN §4) ---------------------------------------------------------------
+# --- consent register (152-ФЗ) -----------------------------------------------------------------------------
 
 CONSENT_KINDS = ("Processing", "Dissemination")
 CONSENT_STATUSES = ("Draft", "Active", "Superseded", "Revoked", "Expired", "Cancelled")
@@ -573,7 +572,7 @@ BY_KIND_AND_STATUS = "By Kind and Status"
 REVOCATIONS = "Revocations"
 COMING_OF_AGE = "Coming of Age"
 CONSENT_VIEWS = (BY_KIND_AND_STATUS, REVOCATIONS, COMING_OF_AGE)
-# The Center asks for the graduate's own consent when a minor turns 18 (DESIGN §4); the register looks
+# The Center asks for the graduate's own consent when a minor turns 18 (ГК РФ ст. 21); the register looks
 # this far ahead.
 COMING_OF_AGE_DAYS = 90
 DESTROYED = "Destroyed"

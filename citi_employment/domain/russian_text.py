@@ -1,6 +1,6 @@
 """Russian wording for printed forms: names in the case a sentence needs and dates like the paper forms.
 
-DESIGN §5: «от Иванова Ивана Ивановича» in the application's header, dates as «« 05 » марта 2026 г.».
+Like the forms: «от Иванова Ивана Ивановича» in the application's header, dates as «« 05 » марта 2026 г.».
 Declension is done by ``pytrovich`` (the Python port of the petrovich rules). A form must never come out
 with a wrongly declined name, so whenever the library is missing or unsure (gender unknown, a name in Latin
 letters, an error inside the library) the name stays in the nominative, which is what a person would write

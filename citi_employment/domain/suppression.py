@@ -1,4 +1,4 @@
-"""Small-cell suppression of a published count table (§2.4, DESIGN §5 «/employment-outcomes»).
+"""Small-cell suppression of a published count table (§2.4, the public page «/employment-outcomes»).
 
 The public page shows, for each year, graduates by profession (rows) and outcome (columns) with the row
 totals, the column totals and the grand total. A count below the minimum cell size of the Settings could

@@ -1,6 +1,6 @@
 """Rules of an employer's vacancy request («Заявка от потенциального работодателя») and of a placement.
 
-Plain values in, plain values out (DESIGN §1): the Vacancy Request and Graduate Placement controllers map their
+Plain values in, plain values out: the Vacancy Request and Graduate Placement controllers map their
 fields here and turn the answers into translated messages.
 """
 
@@ -9,13 +9,13 @@ from decimal import Decimal
 
 from citi_employment.domain.errors import FieldError, Reason
 
-# Kinds of request (DESIGN §2): a job, a worker trained for the employer (§2.1, §3.3), or a practice place.
+# Kinds of request («Заявка»): a job, a worker trained for the employer (§2.1, §3.3), or a practice place.
 EMPLOYMENT = "Employment"
 TARGETED_TRAINING = "Targeted Training"
 PRACTICE = "Practice"
 KINDS = (EMPLOYMENT, TARGETED_TRAINING, PRACTICE)
 
-# Workflow states of a request (DESIGN §3).
+# Workflow states of a request (Vacancy Request Workflow).
 DRAFT = "Draft"
 REGISTERED = "Registered"
 IN_PROGRESS = "In Progress"
@@ -35,7 +35,7 @@ REJECTED = "Rejected"
 WITHDRAWN = "Withdrawn"
 CANDIDATE_STATUSES = (PROPOSED, RESUME_SENT, INTERVIEW, HIRED, REJECTED, WITHDRAWN)
 
-# Gender requirement values; kept internal (Закон РФ 1032-1 ст. 25, DESIGN §4).
+# Gender requirement values; kept internal (Закон РФ 1032-1 ст. 25).
 ANY_GENDER = "Any"
 
 # Graduate Placement

@@ -1,4 +1,4 @@
-"""Link titles that name a graduate, shown only to users who may read the record (DESIGN §3, §4).
+"""Link titles that name a graduate, shown only to users who may read the record (152-ФЗ ст. 7).
 
 Graduate, and every DocType of the app about one graduate (Student Resume, Graduate Placement, …), shows its
 title in links: the graduate's full name. Frappe v15 reads that title with no permission check wherever it

@@ -1,4 +1,4 @@
-"""The daily monitoring job (§6.2, §6.5; DESIGN §5 "Scheduler").
+"""The daily monitoring job (§6.2, §6.5).
 
 - Planned checks become Due the configured number of days before their date, and Due checks become Overdue
   after the grace period (``domain.monitoring.next_status``).
@@ -9,7 +9,7 @@
 The job works in batches: a fixed number of queries whatever the number of checks (one read of the checks
 to move, one UPDATE per new status, one read of the to-dos to make, one INSERT of them per 10,000, one UPDATE
 of the assignment column, three reads for the digest and one insert per Head), so it stays fast on a
-region's 600k records (DESIGN §7).
+region's 600k records.
 """
 
 import json

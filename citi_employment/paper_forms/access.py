@@ -1,4 +1,4 @@
-"""Who may print what: the framework's print entries, checked before they render (DESIGN §4).
+"""Who may print what: the framework's print entries, checked before they render (152-ФЗ ст. 7).
 
 Frappe v15 prints whatever document a request describes, with whatever print format it names:
 

@@ -1,1 +1,1 @@
-"""Personal data services (152-ФЗ, DESIGN §4): consent status, sharing with employers, destruction."""
+"""Personal data services (152-ФЗ): consent status, sharing with employers, destruction."""

@@ -1,4 +1,4 @@
-"""Daily consent work (DESIGN §4, §5): expire consents, remind about graduates who came of age, and
+"""Daily consent work (152-ФЗ): expire consents, remind about graduates who came of age, and
 destroy the data of revoked consents whose destruction is due (ст. 21 ч. 5 152-ФЗ)."""
 
 import frappe

@@ -1,4 +1,4 @@
-"""Consent-gated transfer of a graduate's documents to an employer (DESIGN §4), with its transfer log.
+"""Consent-gated transfer of a graduate's documents to an employer (152-ФЗ ст. 9), with its transfer log.
 
 A document may take part in its own transfer: its controller's ``before_transfer()`` may refuse it (a mentor
 recommendation leaves only once approved) and its ``after_transfer(transfer)`` runs once the transfer is

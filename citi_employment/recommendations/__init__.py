@@ -1,4 +1,4 @@
-"""Mentor recommendations (seed form «Рекомендации наставникам», DESIGN §2–§3): the Frappe-side services.
+"""Mentor recommendations (seed form «Рекомендации наставникам»): the Frappe-side services.
 
 - ``authorship``: each section of the form is written only by its author, refused (not silently reset)
   whatever path the write takes;

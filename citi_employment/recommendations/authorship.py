@@ -1,4 +1,4 @@
-"""Each section of a mentor recommendation is written only by its author (DESIGN §3).
+"""Each section of a mentor recommendation is written only by its author (the form names one per section).
 
 The DocType keeps each section on its own permission level (``domain.recommendations.SECTION_LEVELS``) and
 grants write on it to the author's role, the Head and the Specialists only. Frappe v15 does not refuse a

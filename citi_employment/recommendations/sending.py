@@ -1,4 +1,4 @@
-"""A mentor recommendation sent to an employer (DESIGN §4): only approved text, only through the transfer.
+"""A mentor recommendation sent to an employer (152-ФЗ ст. 9): only approved text, only through the transfer.
 
 Sending goes through ``citi_employment.personal_data.sharing.send_to_employer`` like a resume: it checks the
 sender's role, the graduate's Active Processing consent allowing transfer, e-mails the print format as PDF

@@ -1,7 +1,7 @@
 # Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 # For license information, please see license.txt
 
-"""Graduate Personal Data reaches no one but the Center's Head and Specialists (152-ФЗ, DESIGN §4).
+"""Graduate Personal Data reaches no one but the Center's Head and Specialists (152-ФЗ ст. 7).
 
 Each way Frappe v15 hands out a document is tried as a user of a role that must not see it, with the
 Head and the Specialist as positive controls, so that a test fails if the data were not there to leak.

@@ -2,7 +2,7 @@
 
 The list is read with the reader's own rights on Vacancy Candidate (``frappe.get_list``), so the form shows
 exactly what the Vacancy Candidate list would: the Admissions Committee, which reads Targeted Training
-requests, is given no candidate (DESIGN §3: no graduate data). A status change goes through the Vacancy
+requests, is given no candidate (§3.3: requests, not graduates). A status change goes through the Vacancy
 Candidate controller, like a save of its own form (status date, write rules, version history).
 """
 

@@ -83,8 +83,9 @@ def scores_for(doc, graduates: list[str]) -> dict[str, dict]:
 	"""Scores to store on the proposals of graduates chosen by hand, eligible or not, keyed by graduate.
 
 	Computed without the personal-data factor: Vacancy Candidate is read by the Director and keeps its versions,
-	and DESIGN §3 lets only the Head and Specialists know that a graduate needs a special workplace — neither
-	the reason's text nor the points may show it. The live ``suggest`` (write rights on the request) shows it.
+	and only the Head and Specialists may know that a graduate needs a special workplace (health data, 152-ФЗ
+	ст. 10): neither the reason's text nor the points may show it. The live ``suggest`` (write rights on the
+	request) shows it.
 	"""
 	if not graduates:
 		return {}

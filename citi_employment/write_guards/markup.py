@@ -1,4 +1,4 @@
-"""Values never carry markup into another user's desk or print (DESIGN §4; issue 8, "Script in values").
+"""Values never carry markup into another user's desk or print (issue 8, "Script in values").
 
 Frappe v15's ``BaseDocument._sanitize_content`` skips a value that parses as JSON, so a Specialist's
 ``"\\"<img src=x onerror=…>\\""`` on a Vacancy Request was stored raw and ran in the Director's Standard

@@ -27,8 +27,8 @@ from jinja2 import nodes
 # Substrings of fieldnames that hold identity or special-category data (152-ФЗ); such a field must
 # never surface where every reader of the DocType sees it.
 SENSITIVE_FIELD_PATTERNS = ("passport", "snils", "disability", "ipra", "health", "division_code", "diagnosis")
-# Every field of this DocType is sensitive (DESIGN §4) but the link to its graduate, which only names the
-# record the data belong to and is shown to nobody who cannot read the record.
+# Every field of this DocType is sensitive (152-ФЗ ст. 7, 10) but the link to its graduate, which only
+# names the record the data belong to and is shown to nobody who cannot read the record.
 SENSITIVE_DOCTYPE = "Graduate Personal Data"
 SENSITIVE_DOCTYPE_IDENTITY_FIELDS = frozenset(("graduate", "graduate_name"))
 # A person's ИНН is sensitive; an employer's is public.

@@ -154,7 +154,7 @@ class TestEmployer(FrappeTestCase):
 			SPECIALIST_USER: {"read": 1, "create": 1, "write": 1, "delete": 1, "import": 1, "export": 1},
 			DIRECTOR_USER: {"read": 1, "report": 1, "print": 1, "create": 0, "write": 0, "delete": 0},
 			SUPERVISOR_USER: {"read": 1, "create": 0, "write": 0, "export": 0},
-			# DESIGN §3: teachers read graduates, not the employers' data bank.
+			# Teachers read graduates for their recommendation section, not the employers' data bank (§2.2).
 			TEACHER_USER: {"read": 0, "create": 0, "write": 0, "export": 0},
 			ADMISSIONS_USER: {"read": 0, "create": 0, "write": 0},
 		}

@@ -280,7 +280,7 @@ def is_practice_supervisor_only(user: str | None = None) -> bool:
 
 def may_read_graduates(user: str | None = None) -> bool:
 	"""A contract about one graduate carries their name (``graduate_name``, the link's title): only a user who
-	may read graduates reads it. DESIGN §3 gives the Practice Supervisor no graduate data."""
+	may read graduates reads it. The Practice Supervisor finds practice places (§3.3), not graduates."""
 	return bool(frappe.has_permission(GRADUATE_DOCTYPE, "read", user=user))
 
 

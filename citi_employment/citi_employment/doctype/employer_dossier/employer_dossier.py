@@ -1,7 +1,7 @@
 # Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 # For license information, please see license.txt
 
-"""A dossier sent to an employer (DESIGN §4–§5): what was sent, to whom, and the Center's cover letter.
+"""A dossier sent to an employer (§2.3; 152-ФЗ ст. 9): what was sent, to whom, and the Center's cover letter.
 
 Made only by ``citi_employment.dossier.sending.send_dossier``, after the graduate's consent has been checked;
 every field is the service's. The record prints as the cover letter («Сопроводительное письмо»), which is

@@ -1,7 +1,7 @@
 # Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 # For license information, please see license.txt
 
-"""The employer dossier (DESIGN §4–§5): refused without the consent, nothing half-done; sent with it, logged,
+"""The employer dossier (152-ФЗ ст. 9): refused without the consent, nothing half-done; sent with it, logged,
 queued with one PDF that reopens as three bookmarked parts with the institution's metadata and no name."""
 
 import email

@@ -132,7 +132,8 @@ class Graduate(Document):
 		return monitoring_rules.employment_status_with_observation(status, placements, observation, today)
 
 	def get_placement_periods(self) -> list[rules.Placement]:
-		"""Placements as (employment date, dismissal date); none until the Graduate Placement DocType exists."""
+		"""Placements as (employment date, dismissal date); none for a new graduate or before a first migrate
+		made the placements' table."""
 		if self.is_new() or not frappe.db.table_exists(PLACEMENT_DOCTYPE):
 			return []
 		rows = frappe.get_all(

@@ -175,7 +175,7 @@ class TestGraduate(FrappeTestCase):
 			roles.PSYCHOLOGIST: True,
 			roles.SOCIAL_PEDAGOGUE: True,
 			roles.TEACHER: True,
-			# DESIGN §3: the practice supervisor reads employers and Practice contracts, not graduates.
+			# The practice supervisor finds practice places (§3.3): employers and Practice contracts only.
 			roles.PRACTICE_SUPERVISOR: False,
 			roles.ADMISSIONS_COMMITTEE: False,
 		}

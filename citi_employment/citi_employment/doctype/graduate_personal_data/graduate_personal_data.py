@@ -1,7 +1,7 @@
 # Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 # For license information, please see license.txt
 
-"""Sensitive data of a graduate (152-ФЗ, DESIGN §4), kept apart so that only the Center's Head and
+"""Sensitive data of a graduate (152-ФЗ ст. 7, 10, 19), kept apart so that only the Center's Head and
 Specialists can read it: Frappe sends every field of a document to whoever may read it."""
 
 from functools import partial

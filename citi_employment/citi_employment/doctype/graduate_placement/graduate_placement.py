@@ -21,7 +21,7 @@ REQUEST_DOCTYPE = "Vacancy Request"
 
 
 class PlacementNotAllowedError(frappe.ValidationError):
-	"""The graduate withdrew consent: processing stops, so no new placements (DESIGN §4)."""
+	"""The graduate withdrew consent: processing stops, so no new placements (152-ФЗ ст. 21 ч. 5)."""
 
 
 class GraduatePlacement(Document):

@@ -96,7 +96,7 @@ class MentorRecommendation(Document):
 		if self.is_new() and not self.deputy_director_name:
 			self.deputy_director_name = frappe.db.get_single_value(SETTINGS_DOCTYPE, "deputy_director_name")
 
-	# Called by citi_employment.personal_data.sharing.send_to_employer around the transfer.
+	# Called around the transfer by personal_data.sharing.send_to_employer and dossier.sending.send_dossier.
 	def before_transfer(self):
 		sending.check_sendable(self)
 

@@ -18,7 +18,7 @@ class VacancyCandidate(Document):
 
 	A DocType of its own rather than a child table of the request: the Admissions Committee reads Targeted
 	Training requests, and Frappe v15 lets a reader of a parent select its child-table columns through
-	``get_list``; this DocType grants the committee nothing (DESIGN §3: no graduate data).
+	``get_list``; this DocType grants the committee nothing (§3.3: it gets the requests, not graduates).
 	"""
 
 	# begin: auto-generated types
@@ -44,7 +44,7 @@ class VacancyCandidate(Document):
 		self.validate_unique()
 		self.set_status_date()
 		if self.is_new():
-			# Proposing a graduate passes their data to the employer (DESIGN §4).
+			# Proposing a graduate passes their data to the employer (152-ФЗ ст. 9).
 			candidate_service.assert_candidate_allowed(self.graduate, self.graduate_name or self.graduate)
 			self.set_score()
 

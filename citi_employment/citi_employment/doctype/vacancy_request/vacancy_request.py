@@ -277,7 +277,7 @@ def can_read_internal_requirements(user: str | None = None) -> bool:
 
 
 def is_restricted_user(user: str | None = None) -> bool:
-	"""Whether the user sees only Targeted Training requests (the Admissions Committee, DESIGN §3)."""
+	"""Whether the user sees only Targeted Training requests (the Admissions Committee, §3.3)."""
 	return not ALL_RECORDS_ROLES.intersection(frappe.get_roles(user or frappe.session.user))
 
 

@@ -55,7 +55,7 @@ def base_query(filters):
 		.on(employer.name == request.employer)
 		.where(request.status.isin(rules.OPEN_STATUSES))
 	)
-	# The Admissions Committee reads Targeted Training requests only (DESIGN §3), here as in the list.
+	# The Admissions Committee reads Targeted Training requests only (§3.3), here as in the list.
 	if is_restricted_user():
 		query = query.where(request.kind == rules.TARGETED_TRAINING)
 	if filters.get("kind"):
