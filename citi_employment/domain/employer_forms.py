@@ -192,6 +192,10 @@ class Cleaned:
 		return not self.problems
 
 
+# What a missing required answer is called: a box not ticked, an answer not chosen, a field left empty.
+_MISSING = {Kind.AGREEMENT: Problem.NOT_AGREED, Kind.CHOICE: Problem.CHOICE}
+
+
 class _Refused(Exception):
 	def __init__(self, problem: Problem) -> None:
 		self.problem = problem
@@ -228,7 +232,7 @@ def clean_feedback(form: Mapping[str, object]) -> Cleaned:
 	if values.get("still_working") == YES:
 		for name in ("conditions_match", "special_workplace"):
 			if values.get(name) is None:
-				problems.setdefault(name, Problem.REQUIRED)
+				problems.setdefault(name, Problem.CHOICE)
 	return cleaned
 
 
@@ -258,7 +262,7 @@ def clean_value(spec: Field, raw: object, today: date | None) -> object:
 	text = plain_text(raw, multiline=spec.kind is Kind.TEXT)
 	if not text:
 		if spec.required:
-			raise _Refused(Problem.NOT_AGREED if spec.kind is Kind.AGREEMENT else Problem.REQUIRED)
+			raise _Refused(_MISSING.get(spec.kind, Problem.REQUIRED))
 		return None
 	if len(text) > spec.max_length:
 		raise _Refused(Problem.TOO_LONG)

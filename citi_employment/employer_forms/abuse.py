@@ -56,7 +56,7 @@ def count(kind: str, identity: str, window_seconds: int) -> int:
 
 def refuse_over_limit(kind: str, identity: str, limit: int, window_seconds: int, message: str) -> None:
 	if count(kind, identity, window_seconds) > limit:
-		frappe.throw(message, TooManySubmissionsError, title=_("Too Many Requests"))
+		frappe.throw(message, TooManySubmissionsError, title=_("Too many requests"))
 
 
 def address_blocked(method: str, limit: int) -> bool:

@@ -280,9 +280,9 @@ def test_details_without_a_complaint_are_not_stored():
 	[
 		({"satisfaction": "6"}, {"satisfaction": Problem.CHOICE}),
 		({"satisfaction": "0"}, {"satisfaction": Problem.CHOICE}),
-		({"satisfaction": None}, {"satisfaction": Problem.REQUIRED}),
+		({"satisfaction": None}, {"satisfaction": Problem.CHOICE}),
 		({"still_working": "maybe"}, {"still_working": Problem.CHOICE}),
-		({"conditions_match": None}, {"conditions_match": Problem.REQUIRED}),
+		({"conditions_match": None}, {"conditions_match": Problem.CHOICE}),
 		({"training_quality": "<b>x</b>"}, {"training_quality": Problem.MARKUP}),
 		({"training_quality": "x" * 1001}, {"training_quality": Problem.TOO_LONG}),
 		({"special_workplace": "'; DROP TABLE x;--"}, {"special_workplace": Problem.CHOICE}),
