@@ -9,6 +9,7 @@ from email import policy
 from io import BytesIO
 
 import frappe
+from frappe.exceptions import FrappeTypeError
 from frappe.tests.utils import FrappeTestCase
 from pypdf import PdfReader
 
@@ -156,6 +157,24 @@ class TestEmployerDossier(FrappeTestCase):
 		employer = make_employer("ООО «Без почты для досье»", email=None)
 		with self.assertRaisesRegex(frappe.ValidationError, "employer's email"):
 			self.send(employer=employer)
+		self.assert_nothing_done()
+
+	def test_bad_input_is_refused_and_nothing_written(self):
+		make_consent(self.graduate)
+		for resume, employer in (
+			("RES-NO-SUCH", self.employer),
+			(self.resume.name, "ООО «Нет такого»"),
+			(None, self.employer),
+			(self.resume.name, ["a", "list"]),
+		):
+			frappe.set_user(SPECIALIST_USER)
+			# A value of the wrong type stops at the framework's type hints (FrappeTypeError, a 417).
+			with (
+				self.subTest(resume=resume, employer=employer),
+				self.assertRaises((frappe.ValidationError, FrappeTypeError)),
+			):
+				send_dossier(resume, employer)
+			frappe.set_user("Administrator")
 		self.assert_nothing_done()
 
 	# --- sent -----------------------------------------------------------------------------------
