@@ -215,7 +215,7 @@ def plan_revocation(
 			else None
 		)
 		return RevocationPlan(False, consent.revocation_received_on, existing_due)
-	if consent.status not in (ACTIVE, EXPIRED):
+	if not is_revocable(consent.status):
 		raise ConsentError(ConsentProblem.NOT_REVOCABLE)
 	if received_on > today:
 		raise ConsentError(ConsentProblem.REVOCATION_IN_FUTURE)
@@ -229,6 +229,16 @@ def check_cancellable(status: str) -> None:
 	"""A revoked consent stays on record: cancelling it would erase the proof of the revocation."""
 	if status == REVOKED:
 		raise ConsentError(ConsentProblem.REVOKED_NOT_CANCELLABLE)
+
+
+def is_revocable(status: str) -> bool:
+	"""Only a consent in force, or one that lapsed, can be revoked; a revoked one stays as it is."""
+	return status in (ACTIVE, EXPIRED)
+
+
+def awaits_destruction(consent: ConsentState) -> bool:
+	"""A revoked Processing consent whose data is not destroyed yet (152-ФЗ ст. 21 ч. 5)."""
+	return consent.kind == PROCESSING and consent.status == REVOKED and consent.destroyed_on is None
 
 
 def check_destruction_allowed(

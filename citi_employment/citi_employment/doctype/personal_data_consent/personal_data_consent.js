@@ -19,19 +19,12 @@ frappe.ui.form.on("Personal Data Consent", {
 		if (frm.doc.docstatus !== 1) {
 			return;
 		}
-		const can_revoke =
-			["Active", "Expired"].includes(frm.doc.status) &&
-			(frappe.user.has_role("Employment Center Head") ||
-				frappe.user.has_role("Employment Specialist"));
-		if (can_revoke) {
+		// The server says what this user may do with the consent; the methods check it all again.
+		const allowed = frm.doc.__onload || {};
+		if (allowed.can_revoke) {
 			frm.add_custom_button(__("Revoke Consent"), () => revoke(frm), __("Actions"));
 		}
-		const can_destroy =
-			frm.doc.status === "Revoked" &&
-			frm.doc.kind === "Processing" &&
-			!frm.doc.destroyed_on &&
-			frappe.user.has_role("Employment Center Head");
-		if (can_destroy) {
+		if (allowed.can_destroy) {
 			frm.add_custom_button(__("Destroy Personal Data"), () => destroy(frm), __("Actions"));
 		}
 	},

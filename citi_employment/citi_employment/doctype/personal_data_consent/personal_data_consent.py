@@ -16,7 +16,9 @@ from citi_employment.personal_data.consents import (
 	get_consent_states,
 	refresh_consent_status,
 	throw_consent_error,
+	to_state,
 )
+from citi_employment.roles import EMPLOYMENT_CENTER_HEAD, PERSONAL_DATA_ROLES
 from citi_employment.write_guards.field_errors import throw_field_errors
 
 CATEGORY_DOCTYPE = "Personal Data Category"
@@ -66,6 +68,19 @@ class PersonalDataConsent(Document):
 		transfer_to_labour_committee: DF.Check
 		valid_until: DF.Date | None
 	# end: auto-generated types
+
+	def onload(self):
+		"""What the form offers this user; the whitelisted revoke and destroy check it all again."""
+		roles = set(frappe.get_roles())
+		signed = self.docstatus == 1
+		self.set_onload(
+			"can_revoke",
+			signed and rules.is_revocable(self.status) and bool(roles & set(PERSONAL_DATA_ROLES)),
+		)
+		self.set_onload(
+			"can_destroy",
+			signed and rules.awaits_destruction(to_state(self)) and EMPLOYMENT_CENTER_HEAD in roles,
+		)
 
 	def validate(self):
 		self.set_representative_defaults()

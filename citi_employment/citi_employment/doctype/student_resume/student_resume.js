@@ -1,15 +1,13 @@
 // Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 // For license information, please see license.txt
 
-// Only these roles may pass a graduate's documents to an employer (the server checks again).
-const RESUME_SENDER_ROLES = ["Employment Center Head", "Employment Specialist"];
-
 frappe.ui.form.on("Student Resume", {
 	refresh(frm) {
 		if (frm.is_new() || !frm.doc.graduate) {
 			return;
 		}
-		if (RESUME_SENDER_ROLES.some((role) => frappe.user.has_role(role))) {
+		// The server says whether this user may send the resume; the sending checks role and consent again.
+		if ((frm.doc.__onload || {}).can_send_to_employer) {
 			frm.add_custom_button(__("Send to Employer"), () => send_resume_to_employer(frm));
 		}
 		// The server says whether this user may send a dossier; the sending checks everything again.

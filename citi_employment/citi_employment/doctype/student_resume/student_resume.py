@@ -13,6 +13,7 @@ from citi_employment.domain.resume import (
 	unordered_rows,
 )
 from citi_employment.dossier import sending as dossier_sending
+from citi_employment.personal_data.sharing import may_send_documents
 from citi_employment.write_guards.field_errors import collect_field_errors, throw_field_errors
 
 SETTINGS_DOCTYPE = "Employment Center Settings"
@@ -57,6 +58,7 @@ class StudentResume(Document):
 	def onload(self):
 		# The form shows Send Dossier from this flag; the sending checks role, consent and approval again.
 		self.set_onload("can_send_dossier", dossier_sending.can_send(self))
+		self.set_onload("can_send_to_employer", may_send_documents())
 
 	def before_insert(self):
 		if not self.education:
