@@ -54,7 +54,31 @@ consents (152-ФЗ; Head and Specialist only)
           domain.reporting.coming_of_age_rows)
     shape: domain.reporting.consent_table / revocation_rows / revocation_totals / coming_of_age_rows
 
-Helpers: ``access`` (who may see figures), ``filters`` (report filters read and refused the same way),
-``periods`` (year and quarter or month of a date, as SQL terms), ``desk`` (the desk's column, card and chart
-shapes).
+work_plan (§3.6 «годовой отчёт о выполнении плана работы», §5.1)
+    plan_items_by_status(today, year, period, plan_status)
+        → plan, year, period, plan_status, status (of the items), items, past_due, undated
+    open_items_past_due(today, year, period, plan_status)
+        → plan, year, period, idx, activity, due, due_date, responsible, status
+    shape: domain.reporting.plan_table / plan_totals / overdue_item_rows
+
+activity (§3.6 «отчёты сотрудников Центра о проделанной работе»; each → user, year, part, <count>)
+    checks_done(start, end, granularity, user)             → checks_done (by responsible specialist)
+    events_held(start, end, granularity, user)             → events_held, participants (by organiser)
+    employer_interactions(start, end, granularity, user)   → interactions (by responsible)
+    requests_handled(start, end, granularity, user)        → requests_handled (entered, or a candidate proposed)
+    placements_recorded(start, end, granularity, user)     → placements (by who recorded them)
+    user_names(users) → {user: full name}
+    shape: domain.reporting.activity_table / activity_totals
+
+Periods: ``granularity`` is domain.reporting.YEAR, QUARTER or MONTH; ``part`` is the quarter or month (absent
+for years) and domain.reporting.period_label makes "2026", "2026-Q1" or "2026-03" of it.
+
+Helpers: ``access`` (who may see figures: ReportAccessError), ``filters`` (report filters read and refused the
+same way: ReportFilterError), ``periods`` (year and quarter or month of a date, as SQL terms), ``desk`` (the
+desk's column, card and chart shapes, and ``answer_refusals``, the reports' ``execute`` wrapper that answers a
+refusal with a message instead of raising).
+
+The Annual Report can call these with its year's bounds, e.g. ``retention_cohorts(checkpoints, as_on=date(Y,
+12, 31), ...)`` for retention at 6 and 12 months, ``contracts_by_journal(...)`` with the year as registration
+period, ``plan_items_by_status(today, year=Y)``, ``events_held(date(Y, 1, 1), date(Y, 12, 31), YEAR)``.
 """

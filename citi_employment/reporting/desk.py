@@ -1,7 +1,12 @@
 """The shapes the desk's query report expects for columns, summary cards and charts, so every report
-writes them the same way (labels come translated from the caller)."""
+writes them the same way (labels come translated from the caller), and how a report answers a filter it
+cannot use."""
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
+
+from citi_employment.reporting.access import ReportAccessError
+from citi_employment.reporting.filters import ReportFilterError
 
 
 def column(fieldname: str, label: str, fieldtype: str = "Int", width: int = 110, options: str | None = None):
@@ -34,3 +39,24 @@ def chart(
 	if stacked:
 		spec["barOptions"] = {"stacked": 1}
 	return spec
+
+
+def answer_refusals(execute: Callable) -> Callable:
+	"""A report's ``execute`` that answers a refused filter or figure with no rows and the message, instead of
+	raising.
+
+	The message still reaches the user: ``frappe.throw`` logged it before raising, so the desk shows it as
+	usual, and it is also the report's message (what a prepared report keeps). Not raising matters in v15:
+	``Report.execute_script_report`` starts a 15-second timer that marks the report as a prepared report for
+	good, and cancels it only when ``execute`` returns; an exception leaves it running, so one bad filter
+	would turn the report into a background job for everyone.
+	"""
+
+	@functools.wraps(execute)
+	def answer(filters=None):
+		try:
+			return execute(filters)
+		except (ReportFilterError, ReportAccessError) as error:
+			return [], [], str(error), None, []
+
+	return answer

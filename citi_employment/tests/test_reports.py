@@ -12,15 +12,18 @@ The records (all rolled back with the class):
 - placements PA1 (A1 at E1, 2023-07-10), PA2 (A2 at E1, 2023-07-20, dismissed 2024-02-20), PA3 (A3 at E3,
   2023-08-05), PA4 (A4 at E2, 2023-08-15, dismissed 2023-10-01), PA2b (A2 at E3, 2024-03-01) and PB1 (B1 at
   E3, 2024-07-01), each with the checks the monitoring schedule gives it; CHECKS below records outcomes;
-- contracts C1–C7 in three journals, vacancy requests R1–R7, consents K1–K7 (see the builders).
+- contracts C1–C7 in three journals, vacancy requests R1–R7, consents, employer interactions, Center
+  events and two work plans (see the builders).
 """
 
 import json
+import re
 from datetime import date
 from unittest.mock import patch
 
 import frappe
-from frappe.desk.query_report import run
+from frappe.core.doctype.prepared_report.prepared_report import make_prepared_report
+from frappe.desk.query_report import generate_report_result, run
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_years, getdate
 
@@ -28,8 +31,8 @@ from citi_employment.personal_data.consents import revoke
 from citi_employment.reporting import consents as consent_figures
 from citi_employment.reporting import outcomes as outcome_figures
 from citi_employment.reporting.access import ReportAccessError
-from citi_employment.reporting.filters import ReportFilterError
 from citi_employment.tests.records import (
+	ADMISSIONS_USER,
 	DIRECTOR_USER,
 	HEAD_USER,
 	PASSPORT,
@@ -41,9 +44,12 @@ from citi_employment.tests.records import (
 	make_consent,
 	make_employer,
 	make_graduate,
+	make_interaction,
 	make_personal_data,
 	make_placement,
 	make_profession,
+	make_work_plan,
+	messages_shown,
 )
 
 COOK = "Отчёты: повар"
@@ -58,6 +64,8 @@ DATA_BANK = "Employer Data Bank"
 JOURNAL = "Contract Journal"
 DEMAND = "Profession Demand"
 REGISTER = "Consent Register"
+PLANS = "Work Plan Execution"
+ACTIVITY = "Specialist Activity"
 
 # The DocTypes the reports count: emptied for the class (and restored by its rollback), so the totals are
 # exactly those of the records below.
@@ -69,6 +77,10 @@ COUNTED_DOCTYPES = (
 	"Vacancy Request",
 	"Employer Contract",
 	"Employer Interaction",
+	"Center Event Employer",
+	"Center Event",
+	"Work Plan Item",
+	"Work Plan",
 	"Personal Data Consent",
 	"Graduate Personal Data",
 	"Graduate",
@@ -136,6 +148,9 @@ class ReportRecords(FrappeTestCase):
 		cls.make_contracts()
 		cls.make_requests()
 		cls.make_consents()
+		cls.make_candidates()
+		cls.make_events()
+		cls.make_work_plans()
 
 	@classmethod
 	def tearDownClass(cls):
@@ -145,6 +160,18 @@ class ReportRecords(FrappeTestCase):
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
+
+	def assert_refused(self, name: str, **filters) -> str:
+		"""The report answers with no rows and a message, shown to the user as well; never an exception."""
+		frappe.local.message_log = []
+		result = report(name, **filters)
+		self.assertEqual((result["result"], result["columns"], result["chart"]), ([], [], None))
+		self.assertTrue(result["message"])
+		self.assertIn(result["message"], messages_shown())
+		for value in filters.values():
+			if isinstance(value, str) and re.search(r"['<;=]", value):
+				self.assertNotIn(value, result["message"], "the message never echoes a filter's value")
+		return result["message"]
 
 	# --- builders ---------------------------------------------------------------------------------------
 
@@ -156,9 +183,14 @@ class ReportRecords(FrappeTestCase):
 		)
 		cls.E3 = make_employer("Отчёты Кафе", region="Saint Petersburg", activity="Общественное питание")
 		cls.E4 = make_employer("Отчёты Склад", status="Inactive", activity="Складская логистика")
-		# The interactions service keeps this date; here it is set as the data it would have left.
-		for employer, contact in ((cls.E1, "2026-10-01"), (cls.E3, "2026-11-01"), (cls.E4, "2025-05-05")):
-			frappe.db.set_value("Employer", employer, "last_contact_on", contact)
+		# Employer interactions (§5.3); their service keeps each employer's last contact date. E2: none.
+		for employer, day, user in (
+			(cls.E1, "2024-02-01", SPECIALIST_USER),
+			(cls.E1, add_days(cls.today, -58), SPECIALIST_USER),
+			(cls.E3, add_days(cls.today, -27), HEAD_USER),
+			(cls.E4, "2025-05-05", SPECIALIST_USER),
+		):
+			make_interaction(employer, interaction_date=day, responsible=user)
 
 	@classmethod
 	def make_graduates(cls):
@@ -198,14 +230,18 @@ class ReportRecords(FrappeTestCase):
 				graduate, employer, profession=profession, employment_date=employment_date, **values
 			).name
 
+		# Recorded by the Specialist, PB1 by the Head (Specialist Activity counts who recorded them).
+		frappe.set_user(SPECIALIST_USER)
 		cls.placements = {
 			"PA1": placement(cls.A1, cls.E1, COOK, "2023-07-10"),
 			"PA2": placement(cls.A2, cls.E1, COOK, "2023-07-20", dismissal_date="2024-02-20"),
 			"PA3": placement(cls.A3, cls.E3, COOK, "2023-08-05"),
 			"PA4": placement(cls.A4, cls.E2, GARDENER, "2023-08-15", dismissal_date="2023-10-01"),
 			"PA2b": placement(cls.A2, cls.E3, COOK, "2024-03-01"),
-			"PB1": placement(cls.B1, cls.E3, COOK, "2024-07-01"),
 		}
+		frappe.set_user(HEAD_USER)
+		cls.placements["PB1"] = placement(cls.B1, cls.E3, COOK, "2024-07-01")
+		frappe.set_user("Administrator")
 
 	@classmethod
 	def record_checks(cls):
@@ -263,7 +299,10 @@ class ReportRecords(FrappeTestCase):
 
 	@classmethod
 	def make_requests(cls):
-		def request(employer, profession, kind, positions, compiled_on, status, filled=0):
+		def request(
+			employer, profession, kind, positions, compiled_on, status, filled=0, user=SPECIALIST_USER
+		):
+			frappe.set_user(user)
 			doc = frappe.get_doc(
 				{
 					"doctype": "Vacancy Request",
@@ -275,15 +314,16 @@ class ReportRecords(FrappeTestCase):
 					"compiled_on": compiled_on,
 				}
 			).insert(ignore_permissions=True)
+			frappe.set_user("Administrator")
 			frappe.db.set_value("Vacancy Request", doc.name, {"status": status, "filled_count": filled})
 			return doc.name
 
-		request(cls.E1, COOK, "Employment", 3, "2024-02-10", "Registered", filled=1)  # R1
+		cls.R1 = request(cls.E1, COOK, "Employment", 3, "2024-02-10", "Registered", filled=1)
 		request(cls.E3, COOK, "Targeted Training", 2, "2024-05-05", "In Progress")  # R2
 		request(cls.E2, GARDENER, "Employment", 1, "2024-05-20", "Registered")  # R3
-		request(cls.E1, COOK, "Practice", 4, "2024-02-15", "Registered")  # R4: practice, not demand
+		request(cls.E1, COOK, "Practice", 4, "2024-02-15", "Registered", user=HEAD_USER)  # R4: no demand
 		request(cls.E3, COOK, "Employment", 5, "2024-03-01", "Draft")  # R5: not accepted
-		request(cls.E2, GARDENER, "Employment", 2, "2023-11-01", "Registered")  # R6: 2023
+		request(cls.E2, GARDENER, "Employment", 2, "2023-11-01", "Registered", user=HEAD_USER)  # R6: 2023
 		request(cls.E4, COOK, "Employment", 1, "2024-08-01", "Cancelled")  # R7: cancelled
 
 	@classmethod
@@ -303,6 +343,66 @@ class ReportRecords(FrappeTestCase):
 		)
 		make_consent(cls.A1, kind="Dissemination")
 		make_consent(cls.M1, submit=False)
+
+	@classmethod
+	def make_candidates(cls):
+		# The Head proposes A3 for R1 today: a request handled by the Head this year.
+		frappe.set_user(HEAD_USER)
+		frappe.get_doc(
+			{"doctype": "Vacancy Candidate", "vacancy_request": cls.R1, "graduate": cls.A3}
+		).insert(ignore_permissions=True)
+		frappe.set_user("Administrator")
+
+	@classmethod
+	def make_events(cls):
+		def event(organiser, starts_on, status, graduates=0, students=0, employers=0):
+			frappe.get_doc(
+				{
+					"doctype": "Center Event",
+					"subject": "Встреча с работодателями",
+					"event_type": "Working Meeting",
+					"status": status,
+					"organiser": organiser,
+					"starts_on": starts_on,
+					"graduates_count": graduates,
+					"students_count": students,
+					"employers_count": employers,
+				}
+			).insert(ignore_permissions=True)
+
+		event(HEAD_USER, "2023-05-05 10:00:00", "Held", graduates=1)
+		event(HEAD_USER, "2024-04-15 10:00:00", "Held", graduates=5, students=10, employers=2)
+		event(SPECIALIST_USER, "2024-09-01 11:00:00", "Held", graduates=3, employers=1)
+		event(SPECIALIST_USER, "2024-10-01 11:00:00", "Planned", graduates=9)  # not held: not counted
+
+	@classmethod
+	def make_work_plans(cls):
+		# Last year's second half is over: its open items are overdue. Next year's plan has begun nothing yet.
+		cls.past_year, cls.next_year = cls.today.year - 1, cls.today.year + 1
+		year = cls.past_year
+		cls.past_plan = make_work_plan(
+			year,
+			"2nd Half",
+			items=(
+				{"activity": "Консультации работодателей", "due": "в течение полугодия", "status": "Planned"},
+				{"activity": "Ярмарка вакансий", "due": f"15.10.{year}", "status": "Done"},
+				{"activity": "Семинар", "due": f"01.12.{year}", "status": "In Progress"},
+				{"activity": "Рабочая встреча", "due": "в течение полугодия", "status": "Not Done"},
+			),
+		).name
+		cls.next_plan = make_work_plan(
+			cls.next_year,
+			"Year",
+			items=(
+				{"activity": "Консультирование", "due": "в течение года", "status": "Planned"},
+				{
+					"activity": "День открытых дверей",
+					"due": f"15.04.{cls.next_year}",
+					"status": "In Progress",
+				},
+				{"activity": "Вебинар", "due": "в течение года", "status": "Done"},
+			),
+		).name
 
 
 class GraduateOutcomesChecks:
@@ -383,6 +483,8 @@ class GraduateOutcomesChecks:
 
 	def test_outcomes_bad_input(self):
 		frappe.set_user(DIRECTOR_USER)
+		self.assertIn("1, 3, 6, 12, 24", self.assert_refused(OUTCOMES, checkpoint=7))
+		self.assertIn("ends before it starts", self.assert_refused(OUTCOMES, year_from=2025, year_to=2023))
 		for filters in (
 			{"checkpoint": 7},  # not a checkpoint of the Settings
 			{"checkpoint": "6 OR 1=1"},
@@ -390,8 +492,8 @@ class GraduateOutcomesChecks:
 			{"checkpoint": 6, "year_from": "2024'; DROP TABLE `tabGraduate`; --"},
 			{"checkpoint": 6, "profession": ["in", [COOK, GARDENER]]},
 		):
-			with self.subTest(filters=filters), self.assertRaises(ReportFilterError):
-				report(OUTCOMES, **filters)
+			with self.subTest(filters=filters):
+				self.assert_refused(OUTCOMES, **filters)
 		# A year with no graduates, and a profession stuffed with SQL: empty, not an error.
 		empty = report(OUTCOMES, checkpoint=6, year_from=2010, year_to=2010)
 		self.assertEqual((empty["result"], empty["chart"], cards(empty)["Graduates"]), ([], None, 0))
@@ -481,8 +583,8 @@ class EmploymentRetentionChecks:
 			{"as_on": "31.12.2024"},
 			{"from_date": "2024-01-01' OR 1=1 --"},
 		):
-			with self.subTest(filters=filters), self.assertRaises(ReportFilterError):
-				report(RETENTION, **filters)
+			with self.subTest(filters=filters):
+				self.assert_refused(RETENTION, **filters)
 		empty = report(RETENTION, from_date="2010-01-01", to_date="2010-12-31")
 		self.assertEqual((empty["result"], empty["chart"], cards(empty)["Placed"]), ([], None, 0))
 
@@ -509,9 +611,9 @@ class EmployerDataBankChecks:
 			"last_contact_on",
 		)
 		expected = {
-			self.E1: (2, 2, 2, 7, 2, date(2026, 10, 1)),
+			self.E1: (2, 2, 2, 7, 2, add_days(self.today, -58)),
 			self.E2: (0, 0, 2, 3, 1, None),
-			self.E3: (2, 1, 1, 2, 3, date(2026, 11, 1)),
+			self.E3: (2, 1, 1, 2, 3, add_days(self.today, -27)),
 			self.E4: (1, 0, 0, 0, 0, date(2025, 5, 5)),
 		}
 		for employer, values in expected.items():
@@ -521,6 +623,7 @@ class EmployerDataBankChecks:
 		self.assertEqual(rows[self.E1]["region"], "Leningrad Oblast")
 		self.assertEqual(rows[self.E4]["region"], "(not specified)")
 		self.assertEqual(rows[self.E1]["employer_name"], "Отчёты Столовая")
+		self.assertIsNone(rows[self.E2]["last_contact_on"])
 		self.assertEqual(
 			cards(result),
 			{
@@ -558,7 +661,7 @@ class EmployerDataBankChecks:
 			),
 			(2, 1, 1, 2, 3, 4),
 		)
-		self.assertEqual(spb["last_contact_on"], date(2026, 11, 1))
+		self.assertEqual(spb["last_contact_on"], add_days(self.today, -27))
 		activities = rows_by(report(DATA_BANK, group_by="Activity"), "activity")
 		catering = activities["Общественное питание"]
 		self.assertEqual(
@@ -585,8 +688,8 @@ class EmployerDataBankChecks:
 			{"region": "Saint Petersburg' OR '1'='1"},
 			{"activity": {"like": "%"}},
 		):
-			with self.subTest(filters=filters), self.assertRaises(ReportFilterError):
-				report(DATA_BANK, **filters)
+			with self.subTest(filters=filters):
+				self.assert_refused(DATA_BANK, **filters)
 		# A user's % and _ are literal characters, and SQL in the text is only text.
 		self.assertEqual(report(DATA_BANK, activity="%")["result"], [])
 		self.assertEqual(report(DATA_BANK, activity="_")["result"], [])
@@ -662,8 +765,8 @@ class ContractJournalChecks:
 			{"expiring_within_days": "30; DELETE FROM `tabEmployer Contract`"},
 			{"from_date": "2026-12-31", "to_date": "2026-01-01"},
 		):
-			with self.subTest(filters=filters), self.assertRaises(ReportFilterError):
-				report(JOURNAL, **filters)
+			with self.subTest(filters=filters):
+				self.assert_refused(JOURNAL, **filters)
 		self.assertEqual(report(JOURNAL, journal="No Such Journal' OR '1'='1")["result"], [])
 		self.assertEqual(report(JOURNAL, from_date="2010-01-01", to_date="2010-12-31")["result"], [])
 		self.assertEqual(frappe.db.count("Employer Contract"), 7)
@@ -742,8 +845,8 @@ class ProfessionDemandChecks:
 			{"from_date": "2024-12-31", "to_date": "2024-01-01"},
 			{"to_date": "2024-13-01"},
 		):
-			with self.subTest(filters=filters), self.assertRaises(ReportFilterError):
-				report(DEMAND, **filters)
+			with self.subTest(filters=filters):
+				self.assert_refused(DEMAND, **filters)
 		empty = report(DEMAND, from_date="2010-01-01", to_date="2010-12-31")
 		self.assertEqual((empty["result"], empty["chart"], cards(empty)["Gap"]), ([], None, 0))
 		self.assertEqual(self.demand(profession="x' UNION SELECT name FROM tabUser --")["result"], [])
@@ -752,7 +855,7 @@ class ProfessionDemandChecks:
 		frappe.set_user(SPECIALIST_USER)
 		self.assertEqual(cards(self.demand())["Positions Requested"], 6)
 		# The Admissions Committee reads targeted-training requests only, and no graduate figures.
-		for user in ("test-admissions@citi.invalid", TEACHER_USER):
+		for user in (ADMISSIONS_USER, TEACHER_USER):
 			frappe.set_user(user)
 			with self.subTest(user=user), self.assertRaises(frappe.PermissionError):
 				self.demand()
@@ -816,8 +919,8 @@ class ConsentRegisterChecks:
 			{"within_days": 1000},
 			{"from_date": "2026-02-01", "to_date": "2026-01-01"},
 		):
-			with self.subTest(filters=filters), self.assertRaises(ReportFilterError):
-				report(REGISTER, **filters)
+			with self.subTest(filters=filters):
+				self.assert_refused(REGISTER, **filters)
 		self.assertEqual(report(REGISTER, from_date="2010-01-01", to_date="2010-12-31")["result"], [])
 
 	def test_register_only_the_head_and_the_specialist(self):
@@ -831,6 +934,133 @@ class ConsentRegisterChecks:
 			consent_figures.revocations()
 
 
+class WorkPlanChecks:
+	def test_plans_every_plan_by_status(self):
+		frappe.set_user(DIRECTOR_USER)
+		result = report(PLANS)
+		rows = rows_by(result, "plan")
+		self.assertEqual(list(rows), [self.past_plan, self.next_plan, None])
+		figures = ("planned", "in_progress", "done", "not_done", "total", "overdue", "done_share")
+		self.assertEqual(tuple(rows[self.past_plan][key] for key in figures), (1, 1, 1, 1, 4, 2, 25.0))
+		self.assertEqual(tuple(rows[self.next_plan][key] for key in figures), (1, 1, 1, 0, 3, 0, 33.3))
+		self.assertEqual(rows[None]["period"], "Total")
+		self.assertEqual((rows[None]["total"], rows[None]["overdue"], rows[None]["done_share"]), (7, 2, 28.6))
+		self.assertEqual(
+			cards(result), {"Items": 7, "Done": 2, "In Progress": 2, "Overdue": 2, "Done, %": 28.6}
+		)
+		self.assertEqual(result["chart"]["data"]["labels"], [self.past_plan, self.next_plan])
+
+	def test_plans_overdue_items_and_filters(self):
+		frappe.set_user(HEAD_USER)
+		rows = report(PLANS, view="Overdue Items")["result"]
+		year = self.past_year
+		self.assertEqual(
+			[(row["plan"], row["idx"], row["deadline"]) for row in rows],
+			[(self.past_plan, 3, date(year, 12, 1)), (self.past_plan, 1, date(year, 12, 31))],
+		)
+		self.assertEqual(rows[1]["days_overdue"], (self.today - date(year, 12, 31)).days)
+		self.assertEqual(rows[0]["activity"], "Семинар")
+		self.assertEqual(set(rows_by(report(PLANS, year=year), "plan")), {self.past_plan, None})
+		self.assertEqual(set(rows_by(report(PLANS, period="Year"), "plan")), {self.next_plan, None})
+
+	def test_plans_bad_input(self):
+		frappe.set_user(DIRECTOR_USER)
+		for filters in (
+			{"view": "All"},
+			{"period": "3rd Half"},
+			{"year": "2026 OR 1=1"},
+			{"plan_status": "Signed"},
+		):
+			with self.subTest(filters=filters):
+				self.assert_refused(PLANS, **filters)
+		self.assertEqual(report(PLANS, year=2010)["result"], [])
+		self.assertEqual(report(PLANS, plan_status="Approved")["result"], [])
+
+	def test_plans_roles(self):
+		frappe.set_user(SPECIALIST_USER)
+		self.assertEqual(cards(report(PLANS))["Items"], 7)
+		frappe.set_user(TEACHER_USER)
+		with self.assertRaises(frappe.PermissionError):
+			report(PLANS)
+
+
+class SpecialistActivityChecks:
+	def test_activity_every_count_per_staff_member_and_year(self):
+		frappe.set_user(DIRECTOR_USER)
+		result = report(ACTIVITY, from_date="2023-01-01", granularity="Year")
+		keys = (
+			"checks_done",
+			"events_held",
+			"participants",
+			"interactions",
+			"requests_handled",
+			"placements",
+		)
+		rows = {(row["user"], row["period"]): tuple(row[key] for key in keys) for row in result["result"]}
+		expected = {
+			(HEAD_USER, "2023"): [0, 1, 1, 0, 1, 0],
+			(HEAD_USER, "2024"): [0, 1, 17, 0, 1, 1],
+			(SPECIALIST_USER, "2023"): [6, 0, 0, 0, 0, 4],
+			(SPECIALIST_USER, "2024"): [7, 1, 4, 1, 3, 1],
+			(SPECIALIST_USER, "2025"): [1, 0, 0, 1, 0, 0],
+		}
+
+		def add(user, day, index):
+			expected.setdefault((user, str(day.year)), [0] * len(keys))[index] += 1
+
+		add(SPECIALIST_USER, add_days(self.today, -58), keys.index("interactions"))
+		add(HEAD_USER, add_days(self.today, -27), keys.index("interactions"))
+		add(HEAD_USER, self.today, keys.index("requests_handled"))  # the candidate proposed today
+		self.assertEqual(rows, {key: tuple(values) for key, values in expected.items()})
+		self.assertEqual(
+			cards(result),
+			{
+				"Checks Done": 14,
+				"Events Held": 3,
+				"Event Participants": 22,
+				"Employer Interactions": 4,
+				"Requests Handled": 6,
+				"Placements": 6,
+			},
+		)
+		self.assertEqual(
+			result["result"][0]["user_name"], frappe.db.get_value("User", HEAD_USER, "full_name")
+		)
+		self.assertEqual(len(result["chart"]["data"]["labels"]), 2)
+
+	def test_activity_by_month_and_user(self):
+		frappe.set_user(HEAD_USER)
+		months = report(
+			ACTIVITY, from_date="2024-01-01", to_date="2024-03-31", granularity="Month", user=SPECIALIST_USER
+		)
+		rows = {row["period"]: row for row in months["result"]}
+		self.assertEqual(set(rows), {"2024-01", "2024-02", "2024-03"})
+		# February 2024: I1 and R1; January: PA1's and PA2's 6-month checks; March: PA2b placed.
+		self.assertEqual((rows["2024-02"]["interactions"], rows["2024-02"]["requests_handled"]), (1, 1))
+		self.assertEqual(rows["2024-01"]["checks_done"], 2)
+		self.assertEqual(rows["2024-03"]["placements"], 1)
+		self.assertEqual({row["user"] for row in months["result"]}, {SPECIALIST_USER})
+
+	def test_activity_bad_input(self):
+		frappe.set_user(DIRECTOR_USER)
+		for filters in (
+			{"granularity": "Day"},
+			{"from_date": "2025-01-01", "to_date": "2024-01-01"},
+			{"user": ["Administrator", HEAD_USER]},
+		):
+			with self.subTest(filters=filters):
+				self.assert_refused(ACTIVITY, **filters)
+		self.assertEqual(report(ACTIVITY, from_date="2010-01-01", to_date="2010-12-31")["result"], [])
+		self.assertEqual(report(ACTIVITY, user="x' OR '1'='1")["result"], [])
+
+	def test_activity_roles(self):
+		frappe.set_user(SPECIALIST_USER)
+		self.assertEqual(cards(report(ACTIVITY, from_date="2023-01-01"))["Checks Done"], 14)
+		frappe.set_user(TEACHER_USER)
+		with self.assertRaises(frappe.PermissionError):
+			report(ACTIVITY)
+
+
 # A view of each report that shows rows, for the checks every report must pass.
 REPORTS = {
 	"Graduate Outcomes": {"checkpoint": 6},
@@ -839,6 +1069,8 @@ REPORTS = {
 	"Contract Journal": {"view": "Expiring Contracts"},
 	"Profession Demand": {"from_date": "2023-01-01", "to_date": "2024-12-31"},
 	"Consent Register": {"view": "Revocations"},
+	"Work Plan Execution": {"view": "Overdue Items"},
+	"Specialist Activity": {"from_date": "2023-01-01"},
 }
 
 
@@ -853,6 +1085,51 @@ class AllReportsChecks:
 				for value in (PASSPORT["passport_number"], SNILS, SNILS.replace(" ", "").replace("-", "")):
 					self.assertNotIn(value, text)
 				self.assertNotIn("Graduate Personal Data", text)
+
+	def test_the_monitoring_wide_reports_are_prepared_on_the_long_queue(self):
+		frappe.set_user(HEAD_USER)
+		for name in (OUTCOMES, RETENTION):
+			with self.subTest(report=name):
+				self.assertEqual(frappe.db.get_value("Report", name, "prepared_report"), 1)
+				# The desk gets no rows at once, but the prepared result (none yet) and a button to make one.
+				queued = run(name, filters={"checkpoint": 6} if name == OUTCOMES else {})
+				self.assertTrue(queued["prepared_report"])
+				self.assertNotIn("result", queued)
+				with patch("frappe.core.doctype.prepared_report.prepared_report.enqueue") as enqueue:
+					make_prepared_report(name, filters={"checkpoint": 6} if name == OUTCOMES else {})
+				self.assertEqual(enqueue.call_args.kwargs["queue"], "long")
+		# What the job runs, as the user who asked: the same figures as the live run.
+		self.assertEqual(
+			generate_report_result(self.report_as_the_job_loads_it(OUTCOMES), filters={"checkpoint": 6})[
+				"result"
+			],
+			report(OUTCOMES, checkpoint=6)["result"],
+		)
+		# Anyone may queue a prepared report in v15; the job runs as them and the figures refuse a teacher.
+		frappe.set_user(TEACHER_USER)
+		refused = generate_report_result(self.report_as_the_job_loads_it(OUTCOMES), filters={"checkpoint": 6})
+		self.assertEqual(refused["result"], [])
+		self.assertIn("your access does not cover", refused["message"])
+
+	@staticmethod
+	def report_as_the_job_loads_it(name: str):
+		# prepared_report.generate_report: the Report document, no custom columns, no permission check.
+		doc = frappe.get_doc("Report", name)
+		doc.custom_columns = []
+		return doc
+
+	def test_a_refused_filter_leaves_the_report_as_it_was(self):
+		# v15 marks a report prepared 15 s after a run whose execute raised (its timer is never cancelled).
+		frappe.set_user(HEAD_USER)
+		with patch("frappe.core.doctype.report.report.threading.Timer") as timer:
+			self.assert_refused(DATA_BANK, group_by="Graduate")
+		timer.return_value.start.assert_called_once()
+		timer.return_value.cancel.assert_called_once()
+
+	def test_the_other_reports_run_at_once(self):
+		for name in REPORTS:
+			if name not in (OUTCOMES, RETENTION):
+				self.assertEqual(frappe.db.get_value("Report", name, "prepared_report"), 0, name)
 
 	def test_figures_are_read_from_the_replica_when_there_is_one(self):
 		frappe.set_user(HEAD_USER)
@@ -870,6 +1147,8 @@ class TestReports(
 	ContractJournalChecks,
 	ProfessionDemandChecks,
 	ConsentRegisterChecks,
+	WorkPlanChecks,
+	SpecialistActivityChecks,
 	AllReportsChecks,
 	ReportRecords,
 ):

@@ -17,11 +17,12 @@ from citi_employment.domain import reporting as rules
 from citi_employment.domain.reporting import status_key
 from citi_employment.reporting import consents
 from citi_employment.reporting import filters as report_filters
-from citi_employment.reporting.desk import card, chart, column
+from citi_employment.reporting.desk import answer_refusals, card, chart, column
 
 MAX_AHEAD_DAYS = 366
 
 
+@answer_refusals
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	today = getdate()

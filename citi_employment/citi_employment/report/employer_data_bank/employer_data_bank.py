@@ -14,9 +14,10 @@ from frappe import _
 from citi_employment.domain import reporting as rules
 from citi_employment.reporting import employers
 from citi_employment.reporting import filters as report_filters
-from citi_employment.reporting.desk import card, chart, column
+from citi_employment.reporting.desk import answer_refusals, card, chart, column
 
 
+@answer_refusals
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	group_by = report_filters.choice_filter(

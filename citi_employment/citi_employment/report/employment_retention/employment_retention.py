@@ -4,6 +4,10 @@
 """Employment Retention: placements by month of employment × monitoring checkpoint — placed, still working,
 share — and the checks that are overdue (§6.2 «длительность периода трудоустройства»).
 
+A prepared report (its JSON): it joins every placement of the period with all its checks, which grow every
+year (all cohorts of a region's 120k placements and 600k checks took about 4 s here; DESIGN §7), so the desk
+runs it as a background job on the long queue.
+
 Counts only; no graduate is named. Figures: ``citi_employment.reporting.retention``; shaping and the
 definition of "still working": ``citi_employment.domain.reporting``.
 """
@@ -17,12 +21,13 @@ from citi_employment.domain.reporting import checkpoint_key
 from citi_employment.monitoring.policy import current_policy
 from citi_employment.reporting import filters as report_filters
 from citi_employment.reporting import retention
-from citi_employment.reporting.desk import card, chart, column
+from citi_employment.reporting.desk import answer_refusals, card, chart, column
 
 # Two years of cohorts: the last checkpoint (24 months) of the oldest one has come.
 DEFAULT_MONTHS_BACK = 24
 
 
+@answer_refusals
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	policy = current_policy()

@@ -4,6 +4,9 @@
 """Graduate Outcomes: graduates by graduation year × profession × outcome category at a chosen monitoring
 checkpoint — the table the regional committee asks for (§6.2, §2.4 «долгосрочный мониторинг»).
 
+A prepared report (its JSON): it reads the whole monitoring history, which grows every year (a region's
+600k checks took about 1 s here; DESIGN §7), so the desk runs it as a background job on the long queue.
+
 Counts only; no graduate is named. The figures come from ``citi_employment.reporting.outcomes``, shaped by
 ``citi_employment.domain.reporting``.
 """
@@ -15,11 +18,12 @@ from citi_employment.domain import reporting as rules
 from citi_employment.monitoring.policy import current_policy
 from citi_employment.reporting import filters as report_filters
 from citi_employment.reporting import outcomes
-from citi_employment.reporting.desk import card, chart, column
+from citi_employment.reporting.desk import answer_refusals, card, chart, column
 
 DEFAULT_CHECKPOINT = 6
 
 
+@answer_refusals
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	checkpoint, year_from, year_to, profession = read_filters(filters)
