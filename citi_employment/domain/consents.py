@@ -29,7 +29,6 @@ CANCELLED = "Cancelled"
 
 # The Graduate's derived consent_status.
 NO_CONSENT = "No Consent"
-GRADUATE_STATUSES = (NO_CONSENT, ACTIVE, REVOKED, EXPIRED)
 
 # ст. 21 ч. 5 152-ФЗ: thirty days after the revocation is received, unless the Settings say otherwise.
 DEFAULT_DESTRUCTION_DAYS = 30

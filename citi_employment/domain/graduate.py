@@ -17,7 +17,6 @@ STUDYING = "Studying"
 SEEKING_EMPLOYMENT = "Seeking Employment"
 EMPLOYED = "Employed"
 NOT_SEEKING = "Not Seeking"
-EMPLOYMENT_STATUSES = (STUDYING, SEEKING_EMPLOYMENT, EMPLOYED, NOT_SEEKING)
 
 # The four grounds of the footnote to «Согласие законного представителя», worded as the consent form prints
 # them after «на основании …».
@@ -27,7 +26,6 @@ REPRESENTATIVE_BASIS_CITATION: dict[str, str] = {
 	"Guardian": "ст. 15 п. 2 Федерального закона «Об опеке и попечительстве»",
 	"Custodian": "ст. 15 п. 3 Федерального закона «Об опеке и попечительстве»",
 }
-REPRESENTATIVE_BASES = tuple(REPRESENTATIVE_BASIS_CITATION)
 
 _WHITESPACE = re.compile(r"\s+")
 _OKPDTR_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212]+")

@@ -22,7 +22,6 @@ IN_PROGRESS = "In Progress"
 FILLED = "Filled"
 CLOSED = "Closed"
 CANCELLED = "Cancelled"
-REQUEST_STATUSES = (DRAFT, REGISTERED, IN_PROGRESS, FILLED, CLOSED, CANCELLED)
 # Requests whose positions the Vacancy Registry offers for targeted enrollment (§2.4, §3.3).
 OPEN_STATUSES = (REGISTERED, IN_PROGRESS)
 
@@ -44,7 +43,6 @@ DISMISSED = "Dismissed"
 PERMANENT = "Permanent"
 FIXED_TERM = "Fixed Term"
 CIVIL_LAW = "Civil Law"
-CONTRACT_TYPES = (PERMANENT, FIXED_TERM, CIVIL_LAW)
 
 
 def check_positions_count(count: int | None, field: str = "positions_count") -> int:

@@ -119,9 +119,6 @@ SERVICE_FIELDS: dict[str, frozenset[str]] = {
 	"Work Plan": frozenset({"status", "approved_on", "approved_by"}),
 }
 
-# Read-only in the form but owned by the framework, which checks them itself (amendment links).
-FRAMEWORK_FIELDS = frozenset({"amended_from"})
-
 # §5.4: a registered contract is the register's entry. After its number is issued only its termination
 # and the signed scan may still be recorded; the journal, the parties and the terms stay as approved.
 REGISTERED_CONTRACT_EDITABLE = frozenset({"terminated_on", "termination_reason", "signed_scan"})

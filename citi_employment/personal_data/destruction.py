@@ -45,7 +45,6 @@ DELETED_DOCTYPES = (
 	"Mentor Recommendation",
 )
 # Kept, but their copies of the name are replaced: the consents prove the lawful basis and the revocation.
-KEPT_DOCTYPES = (GRADUATE, CONSENT_DOCTYPE, TRANSFER_DOCTYPE, ACT_DOCTYPE)
 GRADUATE_BLANK_FIELDS = (
 	"patronymic",
 	"phone",

@@ -6,9 +6,7 @@ from citi_employment.domain.errors import FieldError, Reason
 from citi_employment.domain.graduate import (
 	AGE_OF_MAJORITY,
 	EMPLOYED,
-	EMPLOYMENT_STATUSES,
 	NOT_SEEKING,
-	REPRESENTATIVE_BASES,
 	REPRESENTATIVE_BASIS_CITATION,
 	SEEKING_EMPLOYMENT,
 	STUDYING,
@@ -140,7 +138,12 @@ STUDY_END = date(2026, 6, 30)
 
 
 def test_status_values_match_the_select_options():
-	assert EMPLOYMENT_STATUSES == ("Studying", "Seeking Employment", "Employed", "Not Seeking")
+	assert (STUDYING, SEEKING_EMPLOYMENT, EMPLOYED, NOT_SEEKING) == (
+		"Studying",
+		"Seeking Employment",
+		"Employed",
+		"Not Seeking",
+	)
 
 
 @pytest.mark.parametrize(
@@ -253,7 +256,7 @@ def test_bad_okpdtr_code(raw, reason):
 
 
 def test_every_basis_has_its_citation():
-	assert REPRESENTATIVE_BASES == ("Parent", "Adoptive Parent", "Guardian", "Custodian")
+	assert tuple(REPRESENTATIVE_BASIS_CITATION) == ("Parent", "Adoptive Parent", "Guardian", "Custodian")
 	assert REPRESENTATIVE_BASIS_CITATION["Parent"] == "ст. 64 п. 1 Семейного кодекса РФ"
 	assert "137 п. 1" in REPRESENTATIVE_BASIS_CITATION["Adoptive Parent"]
 	assert REPRESENTATIVE_BASIS_CITATION["Guardian"].startswith("ст. 15 п. 2 ")

@@ -222,7 +222,13 @@ def test_every_outcome_has_an_employment_status_rule():
 	assert set(rules.OUTCOME_EMPLOYMENT_STATUS) == set(rules.OUTCOMES)
 	assert len(rules.OUTCOMES) == 10
 	implied = {status for status in rules.OUTCOME_EMPLOYMENT_STATUS.values() if status}
-	assert implied <= set(graduate_rules.EMPLOYMENT_STATUSES)
+	employment_statuses = {
+		graduate_rules.STUDYING,
+		graduate_rules.SEEKING_EMPLOYMENT,
+		graduate_rules.EMPLOYED,
+		graduate_rules.NOT_SEEKING,
+	}
+	assert implied <= employment_statuses
 
 
 @pytest.mark.parametrize(
