@@ -173,6 +173,29 @@ def build_transfer() -> Document:
 	return transfer.insert(ignore_permissions=True)
 
 
+def build_employer_dossier() -> Document:
+	"""As ``dossier.sending.send_dossier`` records one, by the service (its print is the cover letter)."""
+	graduate = make_graduate(consent=True)
+	recommendation = frappe.get_doc({"doctype": "Mentor Recommendation", "graduate": graduate.name}).insert(
+		ignore_permissions=True
+	)
+	dossier = frappe.get_doc(
+		{
+			"doctype": "Employer Dossier",
+			"graduate": graduate.name,
+			"employer": make_employer("ООО «Досье»"),
+			"recipient_email": "hr@employer.invalid",
+			"sent_at": now_datetime(),
+			"sent_by": "Administrator",
+			"student_resume": make_resume(graduate.name).name,
+			"mentor_recommendation": recommendation.name,
+			"signatory_name": "А.А. Заместителева",
+		}
+	)
+	dossier.flags.written_by_service = True
+	return dossier.insert(ignore_permissions=True)
+
+
 def build_professiogram() -> Document:
 	return frappe.get_doc(
 		{"doctype": "Professiogram", "profession": make_profession(), "work_content": "Приготовление блюд"}
@@ -253,6 +276,7 @@ BUILDERS: dict[str, Callable[[], Document]] = {
 	"Contract Journal": build_contract_journal,
 	"Employer": build_employer,
 	"Employer Contract": build_employer_contract,
+	"Employer Dossier": build_employer_dossier,
 	"Employer Interaction": build_interaction,
 	"Employment Assistance Application": build_application,
 	"Employment Center Settings": build_settings,

@@ -35,6 +35,7 @@ from citi_employment.tests.records import (
 	make_interaction,
 	make_placement,
 	make_request,
+	make_resume,
 	make_user,
 	make_work_plan,
 )
@@ -145,6 +146,25 @@ class TestServiceFieldsRefused(FrappeTestCase):
 		recommendation = frappe.get_doc(
 			{"doctype": "Mentor Recommendation", "graduate": graduate.name}
 		).insert(ignore_permissions=True)
+		# A dossier sent to an employer, as the dossier service records it (citi_employment/dossier/sending.py).
+		dossier = frappe.get_doc(
+			{
+				"doctype": "Employer Dossier",
+				"graduate": graduate.name,
+				"employer": employer,
+				"recipient_email": "hr@employer.invalid",
+				"sent_at": frappe.utils.now_datetime(),
+				"sent_by": "Administrator",
+				"student_resume": make_resume(graduate.name).name,
+				"mentor_recommendation": recommendation.name,
+				"signatory_name": "А.А. Заместителева",
+			}
+		)
+		dossier.flags.written_by_service = True
+		dossier.insert(ignore_permissions=True)
+		other_recommendation = frappe.get_doc(
+			{"doctype": "Mentor Recommendation", "graduate": other_graduate.name}
+		).insert(ignore_permissions=True)
 		# The work plan, its event and an employer interaction (issue 11): each with what its services set.
 		plan = make_work_plan(2090)
 		event = frappe.get_doc(
@@ -163,6 +183,7 @@ class TestServiceFieldsRefused(FrappeTestCase):
 			"Employer": employer,
 			"Employer Interaction": interaction.name,
 			"Employer Contract": contract.name,
+			"Employer Dossier": dossier.name,
 			"Employment Assistance Application": application.name,
 			# The placement brought its monitoring checks (citi_employment/monitoring/schedule.py).
 			"Employment Monitoring Record": frappe.db.get_value(
@@ -183,6 +204,9 @@ class TestServiceFieldsRefused(FrappeTestCase):
 			"Employer": other_employer,
 			"Personal Data Consent": other_consent,
 			"Personal Data Destruction Act": act_doc.name,
+			"Student Resume": make_resume(other_graduate.name).name,
+			"Mentor Recommendation": other_recommendation.name,
+			"Personal Data Transfer": transfer.name,
 			"User": "Guest",
 			"DocType": "Graduate",
 			"reference_name": other_application.name,
