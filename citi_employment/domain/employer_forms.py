@@ -9,7 +9,7 @@
 - The abuse limits and the honeypot.
 
 Everything a guest sends is a string of any length or shape, or no string at all; every rule here starts from
-that. A problem names the field and the reason, never the value. Plain Python (DESIGN §1): the Frappe side is
+that. A problem names the field and the reason, never the value. Plain Python: the Frappe side is
 ``citi_employment.employer_forms``.
 """
 

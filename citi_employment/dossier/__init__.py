@@ -1,4 +1,4 @@
-"""The dossier the Center sends to an employer about one graduate (DESIGN §4–§5): the Frappe-side services.
+"""The dossier the Center sends to an employer about one graduate (152-ФЗ ст. 9): the Frappe-side services.
 
 - ``sending``: the whitelisted «Send Dossier» of the Student Resume form. It checks the sender's role, the
   approved mentor recommendation and the graduate's Active Processing consent that allows transfer to

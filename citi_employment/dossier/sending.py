@@ -1,5 +1,5 @@
 """«Send Dossier»: one PDF of the Center's cover letter, the resume and the approved mentor recommendation,
-sent to an employer under the graduate's consent and logged (DESIGN §4–§5).
+sent to an employer under the graduate's consent and logged (152-ФЗ ст. 9).
 
 Nothing is recorded, printed or queued before every check has passed: the sender's role and read rights, an
 approved recommendation of the same graduate, the graduate's Active Processing consent that allows transfer

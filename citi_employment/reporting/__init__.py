@@ -1,4 +1,4 @@
-"""Reporting (issue 12; DESIGN §5): every query that produces a figure of the analytical reports, for the
+"""Reporting (issue 12; §2.4, §3.6): every query that produces a figure of the analytical reports, for the
 script reports and the Annual Report alike, so a number is computed the same way wherever it is shown.
 
 Each function takes plain arguments (dates, years, names; never a report's ``filters`` dict), checks that

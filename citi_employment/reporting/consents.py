@@ -1,4 +1,4 @@
-"""The consent register (152-ФЗ; DESIGN §4), for the Head and the Specialist only: consents by kind and
+"""The consent register (152-ФЗ), for the Head and the Specialist only: consents by kind and
 status, revocations and their destruction deadlines, and minors about to come of age.
 
 The register names graduates (its purpose: whom to ask, whose data to destroy), so every function checks

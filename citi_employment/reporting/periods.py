@@ -1,4 +1,4 @@
-"""The period a dated record falls in, as SQL terms: its year, and its quarter or month (DESIGN §5 reports
+"""The period a dated record falls in, as SQL terms: its year, and its quarter or month (the reports
 group by these so one query gives every period at once)."""
 
 from pypika.enums import DatePart

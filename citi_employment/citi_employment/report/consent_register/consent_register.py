@@ -1,7 +1,7 @@
 # Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 # For license information, please see license.txt
 
-"""Consent Register, for the Head and the Specialist only (152-ФЗ; DESIGN §4): consents by kind and status,
+"""Consent Register, for the Head and the Specialist only (152-ФЗ): consents by kind and status,
 revoked consents with their destruction deadlines (ст. 21 ч. 5), and minors who turn 18 soon, whose own
 consent the Center must collect.
 

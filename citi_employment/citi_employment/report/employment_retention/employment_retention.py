@@ -5,7 +5,7 @@
 share — and the checks that are overdue (§6.2 «длительность периода трудоустройства»).
 
 A prepared report (its JSON): it joins every placement of the period with all its checks, which grow every
-year (all cohorts of a region's 120k placements and 600k checks took about 4 s here; DESIGN §7), so the desk
+year (all cohorts of a region's 120k placements and 600k checks took about 4 s here), so the desk
 runs it as a background job on the long queue.
 
 Counts only; no graduate is named. Figures: ``citi_employment.reporting.retention``; shaping and the

@@ -5,7 +5,7 @@
 checkpoint — the table the regional committee asks for (§6.2, §2.4 «долгосрочный мониторинг»).
 
 A prepared report (its JSON): it reads the whole monitoring history, which grows every year (a region's
-600k checks took about 1 s here; DESIGN §7), so the desk runs it as a background job on the long queue.
+600k checks took about 1 s here), so the desk runs it as a background job on the long queue.
 
 Counts only; no graduate is named. The figures come from ``citi_employment.reporting.outcomes``, shaped by
 ``citi_employment.domain.reporting``.
