@@ -75,7 +75,7 @@ for years) and domain.reporting.period_label makes "2026", "2026-Q1" or "2026-03
 
 Helpers: ``access`` (who may see figures: ReportAccessError), ``filters`` (report filters read and refused the
 same way: ReportFilterError), ``periods`` (year and quarter or month of a date, as SQL terms), ``desk`` (the
-desk's column, card and chart shapes, and ``answer_refusals``, the reports' ``execute`` wrapper that answers a
+desk's column, card and chart shapes, and ``desk_report``, the reports' ``execute`` wrapper that answers a
 refusal with a message instead of raising).
 
 The Annual Report can call these with its year's bounds, e.g. ``retention_cohorts(checkpoints, as_on=date(Y,

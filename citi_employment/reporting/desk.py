@@ -5,6 +5,8 @@ cannot use."""
 import functools
 from collections.abc import Callable, Sequence
 
+import frappe
+
 from citi_employment.reporting.access import ReportAccessError
 from citi_employment.reporting.filters import ReportFilterError
 
@@ -24,9 +26,14 @@ def card(value, label: str, datatype: str = "Int", indicator: str | None = None)
 
 
 def chart(
-	labels: Sequence, datasets: Sequence[tuple[str, Sequence]], kind: str = "bar", stacked: bool = False
+	labels: Sequence,
+	datasets: Sequence[tuple[str, Sequence]],
+	kind: str = "bar",
+	stacked: bool = False,
+	colors: Sequence[str] | None = None,
 ) -> dict | None:
-	"""A frappe-charts chart of named series; None when there is nothing to draw."""
+	"""A frappe-charts chart of named series (``colors``: one frappe-charts colour name per series); None when
+	there is nothing to draw."""
 	if not labels or not datasets:
 		return None
 	spec = {
@@ -38,25 +45,71 @@ def chart(
 	}
 	if stacked:
 		spec["barOptions"] = {"stacked": 1}
+	if colors:
+		spec["colors"] = list(colors)
 	return spec
 
 
-def answer_refusals(execute: Callable) -> Callable:
-	"""A report's ``execute`` that answers a refused filter or figure with no rows and the message, instead of
-	raising.
+# The colour a status has wherever the reports draw it: done or in force green, waiting orange or yellow,
+# not done or lapsed red, set aside grey. Frappe-charts colour names.
+STATUS_COLORS = {
+	"Potential": "orange",
+	"Active Partner": "green",
+	"Inactive": "grey",
+	"Draft": "grey",
+	"Pending Director Approval": "yellow",
+	"Active": "green",
+	"Expiring Soon": "orange",
+	"Expired": "red",
+	"Rejected": "purple",
+	"Terminated": "pink",
+	"Superseded": "blue",
+	"Revoked": "red",
+	"Cancelled": "purple",
+	"Planned": "blue",
+	"In Progress": "orange",
+	"Done": "green",
+	"Not Done": "red",
+	# Outcomes of a monitoring check: working in any form in greens and blues, not working in warm colours.
+	"Working at This Employer": "green",
+	"Working Elsewhere": "teal",
+	"Self-Employed (NPD)": "cyan",
+	"Individual Entrepreneur": "blue",
+	"Continuing Education": "purple",
+	"Military Service": "yellow",
+	"Parental Leave": "pink",
+	"Not Working, Seeking": "orange",
+	"Not Working, Not Seeking": "red",
+	"Unreachable": "#64748B",
+	"Not Checked": "grey",
+}
 
-	The message still reaches the user: ``frappe.throw`` logged it before raising, so the desk shows it as
-	usual, and it is also the report's message (what a prepared report keeps). Not raising matters in v15:
-	``Report.execute_script_report`` starts a 15-second timer that marks the report as a prepared report for
-	good, and cancels it only when ``execute`` returns; an exception leaves it running, so one bad filter
-	would turn the report into a background job for everyone.
+
+def status_colors(statuses: Sequence[str]) -> list[str]:
+	return [STATUS_COLORS.get(status, "blue") for status in statuses]
+
+
+def desk_report(execute: Callable) -> Callable:
+	"""A script report's ``execute``: in the language of the user who asked, and answering a refused filter or
+	figure with no rows and the message instead of raising.
+
+	- Language: a prepared report runs in a background job, which v15 starts in the site's configured
+	  language (``lang`` of site_config, else English) whoever queued it; the labels of cards, charts and
+	  messages are made here, so in a job the user's language is set first (a web request has it already).
+	- Refusals: the message still reaches the user, since ``frappe.throw`` logged it before raising, so the
+	  desk shows it as usual; it is also the report's message (what a prepared report keeps). Not raising
+	  matters in v15: ``Report.execute_script_report`` starts a 15-second timer that marks the report as a
+	  prepared report for good, and cancels it only when ``execute`` returns; an exception leaves it running,
+	  so one bad filter would turn the report into a background job for everyone.
 	"""
 
 	@functools.wraps(execute)
-	def answer(filters=None):
+	def run(filters=None):
+		if getattr(frappe.local, "job", None) is not None:
+			frappe.set_user_lang(frappe.session.user)
 		try:
 			return execute(filters)
 		except (ReportFilterError, ReportAccessError) as error:
 			return [], [], str(error), None, []
 
-	return answer
+	return run

@@ -629,8 +629,8 @@ class EmployerDataBankChecks:
 			{
 				"Employers": 4,
 				"Active Partners": 2,
-				"Potential": 1,
-				"Inactive": 1,
+				"Potential Employers": 1,
+				"Inactive Employers": 1,
 				"Contracts in Force": 3,
 				"Placements": 6,
 			},
@@ -1117,6 +1117,24 @@ class AllReportsChecks:
 		doc = frappe.get_doc("Report", name)
 		doc.custom_columns = []
 		return doc
+
+	def test_a_prepared_report_speaks_the_language_of_who_asked(self):
+		# A background job starts in the site's configured language whoever queued it (English here).
+		frappe.db.set_value("User", HEAD_USER, "language", "ru")
+		self.addCleanup(frappe.clear_document_cache, "User", HEAD_USER)
+		frappe.set_user(HEAD_USER)
+		frappe.local.lang = "en"
+		frappe.local.job = frappe._dict(job_name="prepared report")
+		try:
+			result = generate_report_result(
+				self.report_as_the_job_loads_it(OUTCOMES), filters={"checkpoint": 6}
+			)
+		finally:
+			del frappe.local.job
+			frappe.local.lang = "en"
+		labels = [card["label"] for card in result["report_summary"]]
+		self.assertIn(frappe._("Graduates", lang="ru"), labels)
+		self.assertNotIn("Graduates", labels)
 
 	def test_a_refused_filter_leaves_the_report_as_it_was(self):
 		# v15 marks a report prepared 15 s after a run whose execute raised (its timer is never cancelled).

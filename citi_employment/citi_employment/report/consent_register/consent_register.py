@@ -17,12 +17,12 @@ from citi_employment.domain import reporting as rules
 from citi_employment.domain.reporting import status_key
 from citi_employment.reporting import consents
 from citi_employment.reporting import filters as report_filters
-from citi_employment.reporting.desk import answer_refusals, card, chart, column
+from citi_employment.reporting.desk import card, chart, column, desk_report, status_colors
 
 MAX_AHEAD_DAYS = 366
 
 
-@answer_refusals
+@desk_report
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	today = getdate()
@@ -92,12 +92,12 @@ def coming_of_age_columns() -> list[dict]:
 
 
 def get_chart(kinds: list[dict]) -> dict | None:
+	shown = [status for status in rules.CONSENT_STATUSES if any(row[status_key(status)] for row in kinds)]
 	datasets = [
 		(_(status, context="Personal Data Consent"), [row[status_key(status)] for row in kinds])
-		for status in rules.CONSENT_STATUSES
-		if any(row[status_key(status)] for row in kinds)
+		for status in shown
 	]
-	return chart([_(row["kind"]) for row in kinds], datasets, stacked=True)
+	return chart([_(row["kind"]) for row in kinds], datasets, stacked=True, colors=status_colors(shown))
 
 
 def get_summary(kinds: list[dict], revoked: list[dict], coming: list[dict], days: int) -> list[dict]:

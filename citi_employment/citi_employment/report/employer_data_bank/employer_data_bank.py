@@ -14,10 +14,10 @@ from frappe import _
 from citi_employment.domain import reporting as rules
 from citi_employment.reporting import employers
 from citi_employment.reporting import filters as report_filters
-from citi_employment.reporting.desk import answer_refusals, card, chart, column
+from citi_employment.reporting.desk import card, chart, column, desk_report, status_colors
 
 
-@answer_refusals
+@desk_report
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	group_by = report_filters.choice_filter(
@@ -80,15 +80,20 @@ def get_chart(rows: list[dict]) -> dict | None:
 	if not series or not series["datasets"]:
 		return None
 	labels = [_(region) if region else _("(not specified)") for region in series["labels"]]
-	return chart(labels, [(_(status), values) for status, values in series["datasets"]], stacked=True)
+	return chart(
+		labels,
+		[(_(status), values) for status, values in series["datasets"]],
+		stacked=True,
+		colors=status_colors([status for status, _values in series["datasets"]]),
+	)
 
 
 def get_summary(total: dict) -> list[dict]:
 	return [
 		card(total["employers"], _("Employers"), indicator="Blue"),
 		card(total["active_partners"], _("Active Partners"), indicator="Green"),
-		card(total["potential"], _("Potential"), indicator="Orange"),
-		card(total["inactive"], _("Inactive"), indicator="Grey"),
+		card(total["potential"], _("Potential Employers"), indicator="Orange"),
+		card(total["inactive"], _("Inactive Employers"), indicator="Grey"),
 		card(total["contracts_in_force"], _("Contracts in Force")),
 		card(total["placements"], _("Placements")),
 	]

@@ -21,13 +21,13 @@ from citi_employment.domain.reporting import checkpoint_key
 from citi_employment.monitoring.policy import current_policy
 from citi_employment.reporting import filters as report_filters
 from citi_employment.reporting import retention
-from citi_employment.reporting.desk import answer_refusals, card, chart, column
+from citi_employment.reporting.desk import card, chart, column, desk_report
 
 # Two years of cohorts: the last checkpoint (24 months) of the oldest one has come.
 DEFAULT_MONTHS_BACK = 24
 
 
-@answer_refusals
+@desk_report
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	policy = current_policy()

@@ -18,12 +18,12 @@ from citi_employment.domain import reporting as rules
 from citi_employment.monitoring.policy import current_policy
 from citi_employment.reporting import filters as report_filters
 from citi_employment.reporting import outcomes
-from citi_employment.reporting.desk import answer_refusals, card, chart, column
+from citi_employment.reporting.desk import card, chart, column, desk_report, status_colors
 
 DEFAULT_CHECKPOINT = 6
 
 
-@answer_refusals
+@desk_report
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	checkpoint, year_from, year_to, profession = read_filters(filters)
@@ -92,7 +92,12 @@ def get_chart(rows: list[dict]) -> dict | None:
 	series = rules.outcome_chart(rows)
 	if not series:
 		return None
-	return chart(series["labels"], [(_(name), values) for name, values in series["datasets"]], stacked=True)
+	return chart(
+		series["labels"],
+		[(_(name), values) for name, values in series["datasets"]],
+		stacked=True,
+		colors=status_colors([name for name, _values in series["datasets"]]),
+	)
 
 
 def get_summary(total: dict, checkpoint: int) -> list[dict]:

@@ -16,10 +16,10 @@ from frappe.utils import get_year_ending, get_year_start, getdate
 from citi_employment.domain import reporting as rules
 from citi_employment.reporting import demand
 from citi_employment.reporting import filters as report_filters
-from citi_employment.reporting.desk import answer_refusals, card, chart, column
+from citi_employment.reporting.desk import card, chart, column, desk_report
 
 
-@answer_refusals
+@desk_report
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	start, end, granularity, kind, profession = read_filters(filters)

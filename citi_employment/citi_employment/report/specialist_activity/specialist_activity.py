@@ -16,7 +16,7 @@ from frappe.utils import get_year_start, getdate
 from citi_employment.domain import reporting as rules
 from citi_employment.reporting import activity
 from citi_employment.reporting import filters as report_filters
-from citi_employment.reporting.desk import answer_refusals, card, chart, column
+from citi_employment.reporting.desk import card, chart, column, desk_report
 
 COUNT_LABELS = {
 	"checks_done": "Checks Done",
@@ -28,7 +28,7 @@ COUNT_LABELS = {
 }
 
 
-@answer_refusals
+@desk_report
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	start, end, granularity, user = read_filters(filters)

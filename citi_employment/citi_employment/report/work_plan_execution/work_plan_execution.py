@@ -18,12 +18,12 @@ from citi_employment.domain import work_plan as plan_rules
 from citi_employment.domain.reporting import status_key
 from citi_employment.reporting import filters as report_filters
 from citi_employment.reporting import work_plan
-from citi_employment.reporting.desk import answer_refusals, card, chart, column
+from citi_employment.reporting.desk import card, chart, column, desk_report, status_colors
 
 PLAN_STATUSES = tuple(status.value for status in plan_rules.PlanStatus)
 
 
-@answer_refusals
+@desk_report
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	today = getdate()
@@ -81,12 +81,9 @@ def overdue_columns() -> list[dict]:
 
 
 def get_chart(plans: list[dict]) -> dict | None:
-	datasets = [
-		(_(status), [row[status_key(status)] for row in plans])
-		for status in rules.ITEM_STATUSES
-		if any(row[status_key(status)] for row in plans)
-	]
-	return chart([row["plan"] for row in plans], datasets, stacked=True)
+	shown = [status for status in rules.ITEM_STATUSES if any(row[status_key(status)] for row in plans)]
+	datasets = [(_(status), [row[status_key(status)] for row in plans]) for status in shown]
+	return chart([row["plan"] for row in plans], datasets, stacked=True, colors=status_colors(shown))
 
 
 def get_summary(total: dict) -> list[dict]:
