@@ -16,7 +16,7 @@ HERE = Path(__file__).parent
 
 EMPLOYER_HEADER = [
 	"Full Company Name",
-	"Short Name",
+	"Abbreviated Name",
 	"INN",
 	"OGRN / OGRNIP",
 	"KPP",
