@@ -59,6 +59,7 @@ scheduler_events = {
 		"citi_employment.contracts.expiry.update_contract_statuses",
 		"citi_employment.personal_data.daily.run_daily",
 		"citi_employment.monitoring.jobs.run_daily",
+		"citi_employment.email_reports.reminders.run_daily",
 	],
 }
 
@@ -80,6 +81,11 @@ doc_events = {
 	"Communication": {
 		"on_update": "citi_employment.employers.last_contact.on_communication_change",
 		"after_delete": "citi_employment.employers.last_contact.on_communication_change",
+	},
+	# A user given or refused the Head role (or disabled) joins or leaves the monthly digest's recipients.
+	"User": {
+		"on_update": "citi_employment.email_reports.digest.on_user_change",
+		"after_delete": "citi_employment.email_reports.digest.on_user_change",
 	},
 	# A workflow of an app DocType, changed in the desk or by a fixture, gets its approval notifications at once.
 	"Workflow": {

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import frappe
 
+from citi_employment import email_reports
 from citi_employment.approvals import notifications as approval_notifications
 from citi_employment.personal_data.side_tables import SIDE_TABLES
 from citi_employment.roles import CENTER_ROLES
@@ -54,6 +55,8 @@ def after_install() -> None:
 def after_sync() -> None:
 	"""Install, once the fixtures are in: the approval notifications are made from the shipped workflows."""
 	approval_notifications.sync_all()
+	# The monthly digest's Auto Email Report and the Director's reminders, in the language install set.
+	email_reports.sync_all()
 
 
 def after_migrate() -> None:
@@ -61,6 +64,7 @@ def after_migrate() -> None:
 	compile_translations()
 	global_search.add_app_doctypes()
 	approval_notifications.sync_all()
+	email_reports.sync_all()
 
 
 def before_uninstall() -> None:
@@ -73,6 +77,7 @@ def before_uninstall() -> None:
 	delete_attached_files(doctype_names)
 	delete_referencing_records(doctype_names)
 	approval_notifications.delete_all(doctype_names)
+	email_reports.delete_all()
 	delete_workflows(doctype_names)
 	global_search.remove_app_doctypes(doctype_names)
 	delete_compiled_translations()

@@ -88,7 +88,10 @@ def build_application() -> Document:
 
 
 def build_settings() -> Document:
-	return frappe.get_single("Employment Center Settings")
+	"""The settings with a monthly digest recipient (a Digest Recipient row)."""
+	settings = frappe.get_single("Employment Center Settings")
+	settings.set("monthly_digest_recipients", [{"user": SPECIALIST_USER}])
+	return settings.save(ignore_permissions=True)
 
 
 def build_graduate() -> Document:

@@ -3,6 +3,7 @@
 
 from functools import partial
 
+import frappe
 from frappe.model.document import Document
 from frappe.utils import cint
 
@@ -13,6 +14,8 @@ from citi_employment.domain.center_settings import (
 	parse_checkpoint_months,
 )
 from citi_employment.domain.identifiers import normalize_inn, normalize_ogrn
+from citi_employment.email_reports import digest as digest_report
+from citi_employment.email_reports import sync_all as sync_email_reports
 from citi_employment.write_guards.field_errors import collect_field_errors, throw_field_errors
 
 # The institution is an organisation: a 10-digit ИНН and a 13-digit ОГРН.
@@ -31,6 +34,9 @@ class EmploymentCenterSettings(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from citi_employment.citi_employment.doctype.digest_recipient.digest_recipient import DigestRecipient
+
+		approval_reminder_days: DF.Int
 		contract_expiry_warning_days: DF.Int
 		deputy_director_name: DF.Data | None
 		director_name: DF.Data
@@ -45,6 +51,9 @@ class EmploymentCenterSettings(Document):
 		monitoring_checkpoints: DF.Data
 		monitoring_due_lead_days: DF.Int
 		monitoring_overdue_grace_days: DF.Int
+		monthly_digest_enabled: DF.Check
+		monthly_digest_format: DF.Literal["HTML", "XLSX"]
+		monthly_digest_recipients: DF.TableMultiSelect[DigestRecipient]
 		parent_authority: DF.Data | None
 		publication_min_cell_size: DF.Int
 		revocation_destruction_days: DF.Int
@@ -66,6 +75,13 @@ class EmploymentCenterSettings(Document):
 			),
 		)
 		self.monitoring_checkpoints = format_checkpoint_months(self.get_checkpoint_months())
+		digest_report.validate_recipients(self)
+
+	def on_update(self):
+		# The Auto Email Report and the reminder Notifications follow these settings (issue 12). Install saves
+		# the settings before the site has its language and workflows; its after_sync makes them instead.
+		if not frappe.flags.in_install:
+			sync_email_reports()
 
 	def get_checkpoint_months(self) -> tuple[int, ...]:
 		return parse_checkpoint_months(self.monitoring_checkpoints)

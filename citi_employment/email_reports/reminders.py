@@ -1,0 +1,194 @@
+"""Reminders to the Director about documents that wait for the Director's approval (DESIGN §3; issue 12).
+
+The approval notifications (``citi_employment.approvals``) tell the Director once, when a contract, a work
+plan or an annual report is handed over. A document can then sit in the queue for weeks: so, while it waits,
+the Director is reminded after the settings' number of days, and again every as many days (0: never).
+
+How, with the framework's machinery:
+- for every workflow of an app DocType with states that wait for the Director (``domain.approvals``), two
+  Notification records (bell and e-mail, as the approval notifications have, for the same reason) with the
+  event "Method" and the method ``METHOD``, addressed to the Director's role;
+- a daily check (``run_daily``) finds the documents in those states and, for each one due a reminder today
+  (``domain.email_reports.reminder_due``), runs the framework's notifications for ``METHOD``, which write
+  the bell entry and queue the e-mail. The framework's "Days After" event cannot do this: it fires once, on
+  a date field, and no DocType keeps the date a document entered its state.
+
+When it entered its state: the latest Version that moved the document there (every app DocType with a
+workflow tracks changes), else its last modification (a waiting document is locked, so nothing but the
+next transition changes it).
+
+The records follow the workflows and the settings: made on install and migrate, on every save of the
+settings, and at the start of each daily check (a workflow changed in the desk); removed when reminders are
+turned off or a workflow no longer waits for the Director.
+"""
+
+import json
+from datetime import datetime
+
+import frappe
+from frappe.translate import print_language
+from frappe.utils import cint, get_datetime, getdate
+
+from citi_employment import roles
+from citi_employment.approvals.notifications import app_doctypes
+from citi_employment.domain import email_reports as rules
+from citi_employment.domain.approvals import Transition, waiting_roles
+from citi_employment.email_reports.language import mail_language
+
+NOTIFICATION = "Notification"
+SETTINGS_DOCTYPE = "Employment Center Settings"
+METHOD = "citi_employment_approval_reminder"
+REMINDED_ROLES = (roles.INSTITUTION_DIRECTOR,)
+DEFAULT_DAYS = 3
+CHANNELS = {
+	"System Notification": ": Approval Reminder (Bell)",
+	"Email": ": Approval Reminder (Email)",
+}
+
+# Jinja, rendered by the framework in the site's language (see ``run_daily``): the DocType, the document's
+# ID (never a title, which may be a graduate's name) and the state. STATE_FIELD stands for the workflow's
+# state field, quoted.
+SUBJECT = (
+	'{{ _("Reminder: {0} {1} still awaits your action ({2}).")'
+	".format(_(doc.doctype), doc.name, _(doc.get(STATE_FIELD))) }}"
+)
+MESSAGE = f"""<p>{SUBJECT}</p>
+<p><a href="{{{{ frappe.utils.get_url_to_form(doc.doctype, doc.name) }}}}">{{{{ _("Open the document") }}}}</a></p>
+"""
+
+
+def notification_name(workflow: str, channel: str) -> str:
+	return f"{workflow}{CHANNELS[channel]}"
+
+
+def reminder_days() -> int:
+	value = frappe.db.get_single_value(SETTINGS_DOCTYPE, "approval_reminder_days")
+	return DEFAULT_DAYS if value is None else max(cint(value), 0)
+
+
+def reminded_workflows(doctypes: list[str] | None = None) -> list[tuple]:
+	"""(workflow, states waiting for the Director with their reminded roles) of every active workflow of an
+	app DocType that has such states."""
+	found = []
+	for name in frappe.get_all(
+		"Workflow",
+		filters={"document_type": ("in", doctypes or app_doctypes()), "is_active": 1},
+		pluck="name",
+	):
+		workflow = frappe.get_doc("Workflow", name)
+		optional = [state.state for state in workflow.states if state.is_optional_state]
+		waiting = waiting_roles(
+			[Transition(row.state, row.next_state, row.allowed, row.action) for row in workflow.transitions],
+			optional,
+		)
+		states = rules.reminded_states(waiting, REMINDED_ROLES)
+		if states:
+			found.append((workflow, states))
+	return found
+
+
+def app_reminders(doctypes: list[str] | None = None) -> list[str]:
+	"""The Notifications this module made: on an app DocType, named with one of its suffixes."""
+	names = frappe.get_all(
+		NOTIFICATION, filters={"document_type": ("in", doctypes or app_doctypes())}, pluck="name"
+	)
+	return [name for name in names if name.endswith(tuple(CHANNELS.values()))]
+
+
+def sync_reminders() -> list[str]:
+	"""Make or refresh the reminder Notifications; those no longer wanted go. Returns the names kept."""
+	doctypes = app_doctypes()
+	kept = []
+	if reminder_days() > 0:
+		for workflow, states in reminded_workflows(doctypes):
+			for channel in CHANNELS:
+				name = notification_name(workflow.name, channel)
+				save_notification(name, channel, workflow, states)
+				kept.append(name)
+	for name in app_reminders(doctypes):
+		if name not in kept:
+			frappe.delete_doc(NOTIFICATION, name, ignore_permissions=True, force=True)
+	return kept
+
+
+def save_notification(name: str, channel: str, workflow, states: dict[str, tuple[str, ...]]) -> None:
+	field = workflow.workflow_state_field
+	values = {
+		"document_type": workflow.document_type,
+		"event": "Method",
+		"method": METHOD,
+		"channel": channel,
+		"send_system_notification": 0,
+		"attach_print": 0,
+		"is_standard": 0,
+		"condition": f"doc.get({json.dumps(field)}) in {json.dumps(list(states))}",
+		"subject": SUBJECT.replace("STATE_FIELD", json.dumps(field)),
+		"message_type": "HTML",
+		"message": MESSAGE.replace("STATE_FIELD", json.dumps(field)),
+	}
+	recipients = [
+		{"receiver_by_role": role, "condition": f"doc.get({json.dumps(field)}) == {json.dumps(state)}"}
+		for state, reminded in states.items()
+		for role in reminded
+	]
+	if frappe.db.exists(NOTIFICATION, name):
+		doc = frappe.get_doc(NOTIFICATION, name)
+		current = [
+			{"receiver_by_role": row.receiver_by_role, "condition": row.condition} for row in doc.recipients
+		]
+		if all(doc.get(key) == value for key, value in values.items()) and current == recipients:
+			return
+	else:
+		doc = frappe.new_doc(NOTIFICATION)
+		doc.name = name
+		doc.enabled = 1
+	doc.update(values)
+	doc.set("recipients", recipients)
+	doc.flags.ignore_permissions = True
+	doc.save()
+
+
+def delete_reminders(doctypes: list[str] | None = None) -> None:
+	for name in app_reminders(doctypes):
+		frappe.delete_doc(NOTIFICATION, name, ignore_permissions=True, force=True)
+
+
+def run_daily(today=None) -> list[tuple[str, str]]:
+	"""The daily check: remind about every waiting document due a reminder today; returns them."""
+	today = getdate(today)
+	sync_reminders()
+	days = reminder_days()
+	if days <= 0:
+		return []
+	reminded = []
+	with print_language(mail_language()):
+		for workflow, states in reminded_workflows():
+			for name, since in waiting_documents(workflow, states).items():
+				if rules.reminder_due(since.date(), today, days):
+					frappe.get_doc(workflow.document_type, name).run_notifications(METHOD)
+					reminded.append((workflow.document_type, name))
+	return reminded
+
+
+def waiting_documents(workflow, states: dict) -> dict[str, datetime]:
+	"""The documents in a reminded state, each with the moment it entered that state: two queries per
+	workflow, the documents and their versions."""
+	doctype, field = workflow.document_type, workflow.workflow_state_field
+	documents = frappe.get_all(
+		doctype, filters={field: ("in", list(states))}, fields=["name", field, "modified"], order_by="name"
+	)
+	if not documents:
+		return {}
+	versions: dict[str, list] = {}
+	for version in frappe.get_all(
+		"Version",
+		filters={"ref_doctype": doctype, "docname": ("in", [doc.name for doc in documents])},
+		fields=["docname", "creation", "data"],
+	):
+		changes = (frappe.parse_json(version.data or "{}") or {}).get("changed") or []
+		versions.setdefault(version.docname, []).append((get_datetime(version.creation), changes))
+	return {
+		doc.name: rules.entered_state_at(versions.get(doc.name, []), field, doc[field])
+		or get_datetime(doc.modified)
+		for doc in documents
+	}
