@@ -14,7 +14,7 @@ and changes nothing.
 
 The page shows the graduate's name and the position only. The answer fills the record through its controller
 (method «Employer's Report»; see ``domain.employer_forms.completes_check`` for what "still works" and "no
-longer works" write) and is logged as a comment on the record.
+longer works" write) and is logged as a comment on the record and in the Employer Feedback Request.
 """
 
 from urllib.parse import urlencode
@@ -308,8 +308,8 @@ def submit(**form) -> dict:
 	with written_for_guest(_("The answer could not be saved. Send it again, or call the Center.")):
 		record = frappe.get_doc(RECORD_DOCTYPE, link.monitoring_record)
 		record.update(rules.feedback_record_values(cleaned.values, getdate()))
-		# method and the check's values are ordinary fields; the status follows from them in the controller.
-		record.flags.written_by_service = True
+		# No service field is set (not written_by_service): the answer fills the check's ordinary fields and
+		# the controller derives the status, the graduate's status and the placement's latest outcome.
 		record.save(ignore_permissions=True)
 		frappe.db.set_value(
 			FEEDBACK_DOCTYPE, link.name, {"status": rules.LINK_ANSWERED, "answered_at": now_datetime()}

@@ -274,12 +274,34 @@ def build_request() -> Document:
 	return make_request(age_requirement=None, gender_requirement=None, department="Кухня")
 
 
+def build_feedback_request() -> Document:
+	"""As ``employer_forms.feedback.send_feedback_request`` logs a link sent to the employer, by the service."""
+	check = build_monitoring_record()
+	link = frappe.get_doc(
+		{
+			"doctype": "Employer Feedback Request",
+			"monitoring_record": check.name,
+			"graduate": check.graduate,
+			"employer": check.employer,
+			"recipient_email": "hr@employer.invalid",
+			"status": "Sent",
+			"sent_at": now_datetime(),
+			"sent_by": "Administrator",
+			"expires_at": now_datetime(),
+			"token_hash": "0" * 64,
+		}
+	)
+	link.flags.written_by_service = True
+	return link.insert(ignore_permissions=True)
+
+
 BUILDERS: dict[str, Callable[[], Document]] = {
 	"Center Event": build_center_event,
 	"Contract Journal": build_contract_journal,
 	"Employer": build_employer,
 	"Employer Contract": build_employer_contract,
 	"Employer Dossier": build_employer_dossier,
+	"Employer Feedback Request": build_feedback_request,
 	"Employer Interaction": build_interaction,
 	"Employment Assistance Application": build_application,
 	"Employment Center Settings": build_settings,

@@ -199,6 +199,20 @@ class TestServiceFieldsRefused(FrappeTestCase):
 			"Vacancy Request": request.name,
 			"Work Plan": plan.name,
 		}
+		# A feedback link sent to the employer of the check (citi_employment/employer_forms/feedback.py): nobody
+		# may write it, so only its presence is tried.
+		feedback_link = frappe.get_doc(
+			{
+				"doctype": "Employer Feedback Request",
+				"monitoring_record": cls.records["Employment Monitoring Record"],
+				"graduate": graduate.name,
+				"employer": employer,
+				"status": "Sent",
+				"token_hash": "1" * 64,
+			}
+		)
+		feedback_link.flags.written_by_service = True
+		cls.records["Employer Feedback Request"] = feedback_link.insert(ignore_permissions=True).name
 		cls.alternatives = {
 			"Graduate": other_graduate.name,
 			"Employer": other_employer,
