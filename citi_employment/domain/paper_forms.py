@@ -18,6 +18,7 @@ DESTRUCTION_ACT_FORM = "Акт об уничтожении персональн�
 CONTRACT_REGISTER_FORM = "Журнал регистрации договоров"
 MENTOR_RECOMMENDATION_FORM = "Рекомендации наставникам по сопровождению выпускника"
 WORK_PLAN_FORM = "План работы"
+ANNUAL_REPORT_FORM = "Годовой отчёт о выполнении плана работы"
 
 # DocType → the format its print view opens with (the DocType's ``default_print_format``).
 DEFAULT_FORMS: dict[str, str] = {
@@ -29,4 +30,5 @@ DEFAULT_FORMS: dict[str, str] = {
 	"Contract Journal": CONTRACT_REGISTER_FORM,
 	"Mentor Recommendation": MENTOR_RECOMMENDATION_FORM,
 	"Work Plan": WORK_PLAN_FORM,
+	"Annual Report": ANNUAL_REPORT_FORM,
 }

@@ -7,11 +7,22 @@ them to every save of the app's DocTypes.
 
 from collections.abc import Iterable
 
+from citi_employment.domain import annual_report
+
 # Fields a service owns: set by a controller's own rule, a whitelisted service, the workflow or a daily job,
 # never typed by a user. A request that changes one of them is refused; on a new record they start empty
 # or at their default, whatever the request sent. This is the one list: the guard, its generated test
 # and the quick-suite check that every read-only field of a DocType JSON is here all read it.
 SERVICE_FIELDS: dict[str, frozenset[str]] = {
+	# The snapshot is computed, the versions and stamps are the workflow's and the correction service's: only
+	# the outcome checkpoint and the Head's narrative are typed (annual_report/compute.py, corrections.py).
+	"Annual Report": frozenset(
+		{*annual_report.SERVICE_HEADER_FIELDS, *annual_report.FIGURES, *annual_report.TABLES}
+	),
+	**{
+		annual_report.TABLE_DOCTYPES[table]: frozenset(fields)
+		for table, fields in annual_report.TABLE_FIELDS.items()
+	},
 	"Center Event": frozenset({"work_plan_activity"}),
 	"Employer": frozenset({"name_key", "last_contact_on"}),
 	"Employer Contract": frozenset(

@@ -79,7 +79,9 @@ def recipient_emails(settings) -> list[str]:
 
 
 def digest_record_name() -> str | None:
-	name = frappe.db.get_default(RECORD_KEY)
+	# From the table, not the cached site defaults: Frappe does not clear that cache while an app installs, so
+	# after install the cached copy would miss the record and the next sync would make a second one.
+	name = frappe.db.get_value("DefaultValue", {"parent": "__default", "defkey": RECORD_KEY}, "defvalue")
 	return name if name and frappe.db.exists(AUTO_EMAIL_REPORT, name) else None
 
 

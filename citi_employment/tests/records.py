@@ -478,3 +478,29 @@ def make_interaction(employer: str, **values):
 			**values,
 		}
 	).insert(ignore_permissions=True)
+
+
+# --- annual reports -----------------------------------------------------------------------------------
+
+
+def make_annual_report(year: int, with_rows: bool = True, **values):
+	"""A draft annual report for ``year``; ``with_rows`` gives each snapshot table one row, written as the
+	compute service writes them (``flags.written_by_service``), so the guards' tests reach every child table."""
+	doc = frappe.get_doc({"doctype": "Annual Report", "year": year, **values})
+	if with_rows:
+		doc.update(
+			{
+				"plan_rows": [{"period": "1st Half", "plan_status": "Draft", "items": 2, "done": 1}],
+				"placement_rows": [{"placements": 1, "graduates": 1}],
+				"retention_rows": [{"checkpoint": 6, "employed_from": f"{year - 1}-07-01", "reached": 1}],
+				"outcome_rows": [{"graduates": 1, "working_at_this_employer": 1, "working": 1}],
+				"employer_rows": [{"region": "Leningrad Oblast", "employers": 1}],
+				"contract_rows": [{"journal": "Practice", "registered": 1}],
+				"request_rows": [{"requests": 1, "positions": 2}],
+				"event_rows": [{"event_type": "Job Fair", "events": 1, "participants": 3}],
+				"satisfaction_rows": [{"checks": 1, "answers": 1, "average": 5}],
+				"computed_at": frappe.utils.now_datetime(),
+			}
+		)
+		doc.flags.written_by_service = True
+	return doc.insert(ignore_permissions=True)

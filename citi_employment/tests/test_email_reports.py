@@ -324,6 +324,17 @@ class TestMonthlyDigest(FrappeTestCase):
 		make_center_users()  # the Head again
 		self.assertTrue(digest_record().enabled)
 
+	def test_the_record_is_found_when_the_cached_defaults_miss_it(self):
+		name = digest_record().name
+		# As Frappe leaves the cache after installing an app: it does not clear cached defaults meanwhile.
+		frappe.cache.hset("defaults", "__default", {})
+		try:
+			self.assertEqual(digest.digest_record_name(), name)
+			email_reports.sync_all()
+			self.assertEqual(frappe.db.count("Auto Email Report", {"report": REPORT}), 1)
+		finally:
+			frappe.clear_cache()
+
 	def test_uninstall_removes_the_records_and_install_makes_them_again(self):
 		self.assertTrue(reminders.app_reminders())
 		email_reports.delete_all()

@@ -21,6 +21,7 @@ from citi_employment.tests.records import (
 	DIRECTOR_USER,
 	SPECIALIST_USER,
 	ensure_categories,
+	make_annual_report,
 	make_application,
 	make_center_users,
 	make_consent,
@@ -274,6 +275,11 @@ def build_request() -> Document:
 	return make_request(age_requirement=None, gender_requirement=None, department="Кухня")
 
 
+def build_annual_report() -> Document:
+	"""A draft report with a row in each snapshot table (Annual Report * Row) and the Head's narrative."""
+	return make_annual_report(2094, summary_text="Итоги года", conclusions_text="Задачи")
+
+
 def build_feedback_request() -> Document:
 	"""As ``employer_forms.feedback.send_feedback_request`` logs a link sent to the employer, by the service."""
 	check = build_monitoring_record()
@@ -296,6 +302,7 @@ def build_feedback_request() -> Document:
 
 
 BUILDERS: dict[str, Callable[[], Document]] = {
+	"Annual Report": build_annual_report,
 	"Center Event": build_center_event,
 	"Contract Journal": build_contract_journal,
 	"Employer": build_employer,

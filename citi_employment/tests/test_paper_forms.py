@@ -24,6 +24,7 @@ from citi_employment.tests.records import (
 	HEAD_USER,
 	SPECIALIST_USER,
 	ensure_categories,
+	make_annual_report,
 	make_application,
 	make_center_users,
 	make_consent,
@@ -75,6 +76,7 @@ class TestDefaultPrintFormats(FrappeTestCase):
 			"Contract Journal": JOURNAL,
 			"Mentor Recommendation": make_recommendation(adult.name),
 			"Work Plan": make_work_plan(2080).name,
+			"Annual Report": make_annual_report(2080).name,
 		}
 		cls.consents = {
 			paper_forms.CONSENT_ADULT_FORM: cls.documents[CONSENT],

@@ -26,6 +26,7 @@ from citi_employment.roles import CENTER_ROLES, EMPLOYMENT_SPECIALIST
 from citi_employment.tests.records import (
 	USER_OF_ROLE,
 	approve,
+	make_annual_report,
 	make_application,
 	make_center_users,
 	make_consent,
@@ -178,7 +179,11 @@ class TestServiceFieldsRefused(FrappeTestCase):
 			}
 		).insert(ignore_permissions=True)
 		interaction = make_interaction(employer, next_step="Позвонить", next_step_date=getdate())
+		# A draft annual report with a row in each snapshot table, and another one to link to (issue 12).
+		annual_report = make_annual_report(2092)
+		other_annual_report = make_annual_report(2093)
 		cls.records = {
+			"Annual Report": annual_report.name,
 			"Center Event": event.name,
 			"Employer": employer,
 			"Employer Interaction": interaction.name,
@@ -214,6 +219,7 @@ class TestServiceFieldsRefused(FrappeTestCase):
 		feedback_link.flags.written_by_service = True
 		cls.records["Employer Feedback Request"] = feedback_link.insert(ignore_permissions=True).name
 		cls.alternatives = {
+			"Annual Report": other_annual_report.name,
 			"Graduate": other_graduate.name,
 			"Employer": other_employer,
 			"Personal Data Consent": other_consent,
