@@ -77,6 +77,12 @@ doc_events = {
 		# for a printer who may not read the graduate, whatever app the printed DocType belongs to.
 		"before_print": "citi_employment.graduates.link_titles.hide_unreadable_link_titles",
 	},
+	# The public page /employment-outcomes shows published annual reports only (§2.4): a report published,
+	# superseded or deleted clears its cache (citi_employment/publication/outcomes.py).
+	"Annual Report": {
+		"on_update": "citi_employment.publication.outcomes.on_annual_report_change",
+		"on_trash": "citi_employment.publication.outcomes.on_annual_report_trash",
+	},
 	# Correspondence with an employer counts as a contact (Employer.last_contact_on, §5.3).
 	"Communication": {
 		"on_update": "citi_employment.employers.last_contact.on_communication_change",
