@@ -11,6 +11,7 @@ from io import BytesIO
 import frappe
 from frappe.exceptions import FrappeTypeError
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, getdate
 from pypdf import PdfReader
 
 from citi_employment.domain.paper_forms import MENTOR_RECOMMENDATION_FORM, RESUME_FORM
@@ -22,6 +23,8 @@ from citi_employment.dossier.sending import (
 	send_dossier,
 )
 from citi_employment.paper_forms.access import PrintFormatMismatchError
+from citi_employment.personal_data.consents import revoke
+from citi_employment.personal_data.destruction import destroy
 from citi_employment.personal_data.sharing import TransferNotAllowedError
 from citi_employment.tests.records import (
 	DIRECTOR_USER,
@@ -244,6 +247,22 @@ class TestEmployerDossier(FrappeTestCase):
 		second = self.send(employer=other)
 		self.assertNotEqual(first["transfer"], second["transfer"])
 		self.assertEqual(frappe.db.count(TRANSFER, {"graduate": self.graduate.name}), 2)
+
+	def test_destruction_after_a_revocation_deletes_the_mail_and_keeps_the_record_without_the_name(self):
+		consent = make_consent(self.graduate, signed_on=add_days(getdate(), -10))
+		result = self.send()
+		revoke(consent.name, str(getdate()))
+		frappe.set_user(HEAD_USER)
+		destroy(consent.name, confirm_early=1)
+		frappe.set_user("Administrator")
+		# Kept, like the transfer log it belongs to: what was sent, to whom and when, under which consent.
+		dossier = frappe.get_doc(DOSSIER_DOCTYPE, result["dossier"])
+		self.assertEqual(dossier.personal_data_transfer, result["transfer"])
+		self.assertNotIn(LAST_NAME, frappe.as_json(dossier.as_dict()))
+		# The queued mail carried the PDF with the name: it goes, as do the resume and the recommendation.
+		self.assertEqual(queued_mail(DOSSIER_DOCTYPE, dossier.name), [])
+		self.assertFalse(frappe.db.exists("Student Resume", self.resume.name))
+		self.assertFalse(frappe.db.exists(RECOMMENDATION, self.recommendation.name))
 
 	# --- the record and its print ----------------------------------------------------------------
 
