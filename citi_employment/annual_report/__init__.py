@@ -1,4 +1,4 @@
-"""The Center's annual report (§3.6 «годовой отчёт о выполнении плана работы»; DESIGN §5): the Frappe-side
+"""The Center's annual report (§3.6 «годовой отчёт о выполнении плана работы»): the Frappe-side
 services of the Annual Report DocType.
 
 - ``compute``: the snapshot of the year, taken from the same ``citi_employment.reporting`` queries the

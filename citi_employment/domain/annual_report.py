@@ -5,7 +5,7 @@ The figures are counted by ``citi_employment.reporting`` (the queries the analyt
 shaped there by ``domain.reporting``; this module turns them into the rows of the report's tables and its
 key figures, so that the form, the print, the XLSX and the published page show one set of numbers.
 
-Plain values in, plain values out (DESIGN §1): rows are mappings with the keys each function names, the
+Plain values in, plain values out: rows are mappings with the keys each function names, the
 results are lists of plain dicts whose keys are the fields of the report's child tables.
 """
 

@@ -1,5 +1,5 @@
-"""The annual report as a committee's table (§3.6; DESIGN §5 «XLSX export via openpyxl … in the committee's
-table layout»): one sheet per section, Russian headers with merged group cells, whole numbers and percents
+"""The annual report as a committee's table (§3.6), written with openpyxl in the committee's
+table layout: one sheet per section, Russian headers with merged group cells, whole numbers and percents
 in their formats, the headers frozen, A4 landscape with the header rows repeated on every printed page.
 
 Plain data in, bytes out: ``workbook_bytes(report)`` takes the stored snapshot as plain values (see

@@ -1,4 +1,4 @@
-"""Rules of the Center's scheduled e-mail reports (DESIGN §5 "Scheduler", issue 12): who gets the Head's
+"""Rules of the Center's scheduled e-mail reports (issue 12): who gets the Head's
 monthly digest, which consents it asks to renew, and when a document waiting for the Director is reminded of.
 
 Plain values in and out: the Frappe side is ``citi_employment/email_reports`` (the framework's Auto Email
@@ -13,7 +13,7 @@ from citi_employment.domain import graduate as graduate_rules
 # A consent that ends within two months is renewed now: time to meet the graduate (or the representative)
 # and sign before the Center has to stop processing the data.
 CONSENT_RENEWAL_DAYS = 60
-# A representative's consent is replaced by the graduate's own once the graduate is 18 (DESIGN §4); the
+# A representative's consent is replaced by the graduate's own once the graduate is 18 (ГК РФ ст. 21); the
 # digest names it three months ahead, as the Consent Register does.
 COMING_OF_AGE_DAYS = 90
 # Rows listed per section of the digest; its counts are always complete.

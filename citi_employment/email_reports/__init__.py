@@ -1,4 +1,4 @@
-"""Scheduled e-mail reports (issue 12; DESIGN §5 "Scheduler"), sent by the framework's own machinery, never
+"""Scheduled e-mail reports (issue 12), sent by the framework's own machinery, never
 by a mailer of the app:
 
 - ``digest``: the Head's monthly digest, the framework's Auto Email Report of the "Center Monthly Digest"

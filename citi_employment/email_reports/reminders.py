@@ -1,4 +1,4 @@
-"""Reminders to the Director about documents that wait for the Director's approval (DESIGN §3; issue 12).
+"""Reminders to the Director about documents that wait for the Director's approval (§4.1.2; issue 12).
 
 The approval notifications (``citi_employment.approvals``) tell the Director once, when a contract, a work
 plan or an annual report is handed over. A document can then sit in the queue for weeks: so, while it waits,

@@ -1,4 +1,4 @@
-"""What the Center publishes on the institution's site (§2.4; DESIGN §5): the Frappe-side services.
+"""What the Center publishes on the institution's site (§2.4): the Frappe-side services.
 
 - ``outcomes``: the data of the public page «/employment-outcomes» (``citi_employment/www``), taken only from
   published annual reports (``citi_employment.reporting.published``), suppressed (``domain.suppression``,

@@ -1,8 +1,8 @@
-"""The figures of the Head's monthly digest (issue 12; DESIGN §5 "Scheduler"): monitoring checks due and
-overdue (§6.2, §6.5), contracts in force that end soon (§5.4), and consents to renew (152-ФЗ; DESIGN §4).
+"""The figures of the Head's monthly digest (issue 12; §6.5, §7.1): monitoring checks due and
+overdue (§6.2, §6.5), contracts in force that end soon (§5.4), and consents to renew (152-ФЗ ст. 9).
 
 Each block is one count query and one list query of its first rows, whatever the number of records, so the
-digest stays fast on a region's data (DESIGN §7). The lists name documents by their IDs and never name a
+digest stays fast on a region's data. The lists name documents by their IDs and never name a
 graduate: the digest goes out by e-mail, where the destruction of a graduate's data (ст. 21 ч. 5 152-ФЗ)
 could not reach a name. What counts as a consent to renew is ``citi_employment.domain.email_reports``.
 """

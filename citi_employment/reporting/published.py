@@ -1,4 +1,4 @@
-"""The published figures of the annual reports (DESIGN §5: «figures from approved Annual Reports only»): the one
+"""The published figures of the annual reports (§2.4; approved and published reports only): the one
 source of the public page (issue 13) and of anything else that shows the Center's figures outside the desk.
 
 Only a Published report counts: the Director approved it (so its snapshot is frozen) and the Head or the
@@ -6,7 +6,7 @@ Director chose to publish it. A superseded version is never returned (its status
 counts only once it is published itself; until then the year has no published figures.
 
 No permission check: published figures are public by definition. They are the report's totals as stored;
-the caller that shows them to the public suppresses small cells (DESIGN §5) itself.
+the caller that shows them to the public suppresses small cells itself.
 """
 
 from collections import defaultdict

@@ -199,7 +199,7 @@ class TestWorkspaceFigures(FrappeTestCase):
 		result = cards.open_positions()
 		self.assertEqual(result["value"], 7)
 		self.assertEqual(result["route"], ["List", REQUEST])
-		# The Admissions Committee reads Targeted Training requests only (DESIGN §3).
+		# The Admissions Committee reads Targeted Training requests only (§3.3).
 		frappe.set_user(ADMISSIONS_USER)
 		self.assertEqual(cards.open_positions()["value"], 3)
 		frappe.set_user(TEACHER_USER)
@@ -294,7 +294,7 @@ class TestWorkspaceVisibility(FrappeTestCase):
 			[card.label for card in teacher["number_cards"]["items"]], ["Graduates Seeking Work"]
 		)
 		self.assertEqual(teacher["charts"]["items"], [])
-		# The Practice Supervisor reads employers and practice contracts (DESIGN §3): the contracts' queue counts
+		# The Practice Supervisor reads employers and practice contracts (§3.3): the contracts' queue counts
 		# those only, through the framework's list rights.
 		self.assertEqual(shortcuts(page(SUPERVISOR_USER)), ["Contracts Awaiting Approval", "All Employers"])
 

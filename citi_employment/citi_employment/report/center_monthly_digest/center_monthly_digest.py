@@ -1,12 +1,12 @@
 # Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 # For license information, please see license.txt
 
-"""Center Monthly Digest, for the Head and the Specialist (issue 12; DESIGN §5 "Scheduler"): what needs the
+"""Center Monthly Digest, for the Head and the Specialist (issue 12; §6.5, §7.1): what needs the
 Center's attention this month, in one table, because an Auto Email Report mails one table.
 
 Three sections, each a heading row with its counts followed by its first rows: monitoring checks due and
 overdue (§6.2; their status as the daily monitoring job left it), contracts in force ending within the
-settings' warning days (§5.4), and consents to renew (DESIGN §4). Documents are named by their IDs only —
+settings' warning days (§5.4), and consents to renew (152-ФЗ ст. 9). Documents are named by their IDs only —
 no graduate's name, no sensitive field — because the digest is e-mailed (see
 ``citi_employment/reporting/digest.py``). The Auto Email Report of ``citi_employment/email_reports``
 sends it every month.
