@@ -232,6 +232,12 @@ class TestServiceFieldsRefused(FrappeTestCase):
 			"reference_name": other_application.name,
 			"Graduate::reference_name": graduate.name,
 		}
+		# Another check of the same placement, for the feedback link's record.
+		cls.alternatives["Employment Monitoring Record"] = frappe.db.get_value(
+			"Employment Monitoring Record",
+			{"placement": placement.name, "name": ("!=", cls.records["Employment Monitoring Record"])},
+			"name",
+		)
 
 	def test_every_service_field_is_refused_for_every_writer(self):
 		tried = 0
