@@ -39,7 +39,11 @@ SUBJECT = (
 	'{{ _("{0} {1}: {2}. Awaits your action.")'
 	".format(_(doc.doctype), doc.name, _(doc.get(STATE_FIELD))) }}"
 )
-MESSAGE = f"""<p>{SUBJECT}</p>
+
+
+def message_with_link(subject: str) -> str:
+	"""The mail's body: the subject's sentence and a link to the document."""
+	return f"""<p>{subject}</p>
 <p><a href="{{{{ frappe.utils.get_url_to_form(doc.doctype, doc.name) }}}}">{{{{ _("Open the document") }}}}</a></p>
 """
 
@@ -67,49 +71,64 @@ def sync_all() -> None:
 
 def app_notifications(doctypes: list[str] | None = None) -> list[str]:
 	"""The notifications this module made: on an app DocType, named with one of its suffixes."""
+	return notifications_named(tuple(CHANNELS.values()), doctypes)
+
+
+def notifications_named(suffixes: tuple[str, ...], doctypes: list[str] | None = None) -> list[str]:
+	"""Notifications on app DocTypes whose names end with one of ``suffixes`` (the records a module made)."""
 	names = frappe.get_all(
 		NOTIFICATION, filters={"document_type": ("in", doctypes or app_doctypes())}, pluck="name"
 	)
-	return [name for name in names if name.endswith(tuple(CHANNELS.values()))]
+	return [name for name in names if name.endswith(suffixes)]
+
+
+def waiting_of(workflow) -> dict[str, tuple[str, ...]]:
+	"""The workflow's states that wait for a role, with those roles (``domain.approvals.waiting_roles``)."""
+	optional = [state.state for state in workflow.states if state.is_optional_state]
+	return waiting_roles(
+		[Transition(row.state, row.next_state, row.allowed, row.action) for row in workflow.transitions],
+		optional,
+	)
 
 
 def sync_workflow(workflow) -> list[str]:
 	"""Make or refresh the notifications of one workflow; return their names (none for an inactive one)."""
 	if workflow.document_type not in app_doctypes():
 		return []
-	optional = [state.state for state in workflow.states if state.is_optional_state]
-	waiting = waiting_roles(
-		[Transition(row.state, row.next_state, row.allowed, row.action) for row in workflow.transitions],
-		optional,
-	)
+	waiting = waiting_of(workflow)
 	names = []
 	for channel in CHANNELS:
 		name = notification_name(workflow.name, channel)
 		if workflow.is_active and waiting:
-			save_notification(name, channel, workflow, waiting)
+			event = {"event": "Value Change", "value_changed": workflow.workflow_state_field}
+			save_notification(name, channel, workflow, waiting, event, SUBJECT)
 			names.append(name)
 		elif frappe.db.exists(NOTIFICATION, name):
 			frappe.delete_doc(NOTIFICATION, name, ignore_permissions=True, force=True)
 	return names
 
 
-def save_notification(name: str, channel: str, workflow, waiting: dict[str, tuple[str, ...]]) -> None:
-	field = workflow.workflow_state_field
+def save_notification(
+	name: str, channel: str, workflow, waiting: dict[str, tuple[str, ...]], event: dict, subject: str
+) -> None:
+	"""Make or refresh one Notification of ``workflow``: ``event`` fires it, each waiting state's roles receive
+	it, ``subject`` (Jinja, STATE_FIELD for the quoted state field) is its subject and first line. An
+	unchanged record is left as it is, so an administrator's "disabled" stays."""
+	field = json.dumps(workflow.workflow_state_field)
 	values = {
 		"document_type": workflow.document_type,
-		"event": "Value Change",
-		"value_changed": field,
+		**event,
 		"channel": channel,
 		"send_system_notification": 0,
 		"attach_print": 0,
 		"is_standard": 0,
-		"condition": f"doc.get({json.dumps(field)}) in {json.dumps(list(waiting))}",
-		"subject": SUBJECT.replace("STATE_FIELD", json.dumps(field)),
+		"condition": f"doc.get({field}) in {json.dumps(list(waiting))}",
+		"subject": subject.replace("STATE_FIELD", field),
 		"message_type": "HTML",
-		"message": MESSAGE.replace("STATE_FIELD", json.dumps(field)),
+		"message": message_with_link(subject).replace("STATE_FIELD", field),
 	}
 	recipients = [
-		{"receiver_by_role": role, "condition": f"doc.get({json.dumps(field)}) == {json.dumps(state)}"}
+		{"receiver_by_role": role, "condition": f"doc.get({field}) == {json.dumps(state)}"}
 		for state, roles in waiting.items()
 		for role in roles
 	]

@@ -22,7 +22,6 @@ settings, and at the start of each daily check (a workflow changed in the desk);
 turned off or a workflow no longer waits for the Director.
 """
 
-import json
 from datetime import datetime
 
 import frappe
@@ -30,9 +29,13 @@ from frappe.translate import print_language
 from frappe.utils import cint, get_datetime, getdate
 
 from citi_employment import roles
-from citi_employment.approvals.notifications import app_doctypes
+from citi_employment.approvals.notifications import (
+	app_doctypes,
+	notifications_named,
+	save_notification,
+	waiting_of,
+)
 from citi_employment.domain import email_reports as rules
-from citi_employment.domain.approvals import Transition, waiting_roles
 from citi_employment.email_reports.language import mail_language
 
 NOTIFICATION = "Notification"
@@ -52,9 +55,6 @@ SUBJECT = (
 	'{{ _("Reminder: {0} {1} still awaits your action ({2}).")'
 	".format(_(doc.doctype), doc.name, _(doc.get(STATE_FIELD))) }}"
 )
-MESSAGE = f"""<p>{SUBJECT}</p>
-<p><a href="{{{{ frappe.utils.get_url_to_form(doc.doctype, doc.name) }}}}">{{{{ _("Open the document") }}}}</a></p>
-"""
 
 
 def notification_name(workflow: str, channel: str) -> str:
@@ -76,12 +76,7 @@ def reminded_workflows(doctypes: list[str] | None = None) -> list[tuple]:
 		pluck="name",
 	):
 		workflow = frappe.get_doc("Workflow", name)
-		optional = [state.state for state in workflow.states if state.is_optional_state]
-		waiting = waiting_roles(
-			[Transition(row.state, row.next_state, row.allowed, row.action) for row in workflow.transitions],
-			optional,
-		)
-		states = rules.reminded_states(waiting, REMINDED_ROLES)
+		states = rules.reminded_states(waiting_of(workflow), REMINDED_ROLES)
 		if states:
 			found.append((workflow, states))
 	return found
@@ -89,10 +84,7 @@ def reminded_workflows(doctypes: list[str] | None = None) -> list[tuple]:
 
 def app_reminders(doctypes: list[str] | None = None) -> list[str]:
 	"""The Notifications this module made: on an app DocType, named with one of its suffixes."""
-	names = frappe.get_all(
-		NOTIFICATION, filters={"document_type": ("in", doctypes or app_doctypes())}, pluck="name"
-	)
-	return [name for name in names if name.endswith(tuple(CHANNELS.values()))]
+	return notifications_named(tuple(CHANNELS.values()), doctypes)
 
 
 def sync_reminders() -> list[str]:
@@ -103,49 +95,14 @@ def sync_reminders() -> list[str]:
 		for workflow, states in reminded_workflows(doctypes):
 			for channel in CHANNELS:
 				name = notification_name(workflow.name, channel)
-				save_notification(name, channel, workflow, states)
+				save_notification(
+					name, channel, workflow, states, {"event": "Method", "method": METHOD}, SUBJECT
+				)
 				kept.append(name)
 	for name in app_reminders(doctypes):
 		if name not in kept:
 			frappe.delete_doc(NOTIFICATION, name, ignore_permissions=True, force=True)
 	return kept
-
-
-def save_notification(name: str, channel: str, workflow, states: dict[str, tuple[str, ...]]) -> None:
-	field = workflow.workflow_state_field
-	values = {
-		"document_type": workflow.document_type,
-		"event": "Method",
-		"method": METHOD,
-		"channel": channel,
-		"send_system_notification": 0,
-		"attach_print": 0,
-		"is_standard": 0,
-		"condition": f"doc.get({json.dumps(field)}) in {json.dumps(list(states))}",
-		"subject": SUBJECT.replace("STATE_FIELD", json.dumps(field)),
-		"message_type": "HTML",
-		"message": MESSAGE.replace("STATE_FIELD", json.dumps(field)),
-	}
-	recipients = [
-		{"receiver_by_role": role, "condition": f"doc.get({json.dumps(field)}) == {json.dumps(state)}"}
-		for state, reminded in states.items()
-		for role in reminded
-	]
-	if frappe.db.exists(NOTIFICATION, name):
-		doc = frappe.get_doc(NOTIFICATION, name)
-		current = [
-			{"receiver_by_role": row.receiver_by_role, "condition": row.condition} for row in doc.recipients
-		]
-		if all(doc.get(key) == value for key, value in values.items()) and current == recipients:
-			return
-	else:
-		doc = frappe.new_doc(NOTIFICATION)
-		doc.name = name
-		doc.enabled = 1
-	doc.update(values)
-	doc.set("recipients", recipients)
-	doc.flags.ignore_permissions = True
-	doc.save()
 
 
 def delete_reminders(doctypes: list[str] | None = None) -> None:
