@@ -32,9 +32,8 @@ from citi_employment.domain.consents import ConsentUse
 from citi_employment.employer_forms import abuse
 from citi_employment.employer_forms.guest_input import (
 	GuestFormError,
+	accepted_submission,
 	invalid,
-	refuse_oversized_body,
-	text_arguments,
 	use_page_language,
 	written_for_guest,
 )
@@ -288,15 +287,7 @@ def page_context(form_dict) -> dict:
 @rate_limit(limit=abuse.feedback_ip_limit, seconds=abuse.IP_WINDOW_SECONDS, methods=["POST"])
 def submit(**form) -> dict:
 	"""Take the employer's answer; ``{"ok": True}``, the refused answers (HTTP 422) or why the link is closed."""
-	use_page_language()
-	refuse_oversized_body()
-	form = text_arguments(form)
-	if rules.is_bot_submission(form):
-		frappe.throw(
-			_("The answer could not be accepted. Reload the page and answer again."),
-			GuestFormError,
-			title=_("Form Not Accepted"),
-		)
+	form = accepted_submission(form, _("The answer could not be accepted. Reload the page and answer again."))
 	# Locked until this request ends: a second answer through the same link waits, then finds it Answered.
 	link, problem = find_link(form.get("record"), form.get("token"), for_update=True)
 	if problem:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 import frappe
 from frappe import _
 
-from citi_employment.domain.employer_forms import MAX_BODY_BYTES, Problem
+from citi_employment.domain.employer_forms import MAX_BODY_BYTES, Problem, is_bot_submission
 from citi_employment.employer_forms import PAGE_LANGUAGE
 
 # A refused field: the page marks it and reads the message out (HTTP 422, nothing written).
@@ -83,6 +83,17 @@ def refuse_oversized_body() -> None:
 def text_arguments(form: Mapping[str, object]) -> dict[str, object]:
 	"""The submitted values without the framework's own keys (the method path, the CSRF token)."""
 	return {key: value for key, value in form.items() if key not in ("cmd", "csrf_token", "_lang")}
+
+
+def accepted_submission(form: Mapping[str, object], bot_message: str) -> dict[str, object]:
+	"""The first steps of every guest form: the page's language, the body's size, the submitted values only,
+	and the honeypot, refused with the form's own ``bot_message``."""
+	use_page_language()
+	refuse_oversized_body()
+	values = text_arguments(form)
+	if is_bot_submission(values):
+		frappe.throw(bot_message, GuestFormError, title=_("Form Not Accepted"))
+	return values
 
 
 @contextmanager

@@ -44,9 +44,8 @@ from citi_employment.domain.vacancies import ANY_GENDER, KINDS
 from citi_employment.employer_forms import abuse
 from citi_employment.employer_forms.guest_input import (
 	GuestFormError,
+	accepted_submission,
 	invalid,
-	refuse_oversized_body,
-	text_arguments,
 	use_page_language,
 	written_for_guest,
 )
@@ -204,15 +203,9 @@ def privacy_notice() -> dict:
 @rate_limit(limit=abuse.vacancy_ip_limit, seconds=abuse.IP_WINDOW_SECONDS, methods=["POST"])
 def submit(**form) -> dict:
 	"""Take the online request; returns ``{"ok": True, "number": …}`` or the refused fields (HTTP 422)."""
-	use_page_language()
-	refuse_oversized_body()
-	form = text_arguments(form)
-	if rules.is_bot_submission(form):
-		frappe.throw(
-			_("The request could not be accepted. Reload the page and fill in the form again."),
-			GuestFormError,
-			title=_("Form Not Accepted"),
-		)
+	form = accepted_submission(
+		form, _("The request could not be accepted. Reload the page and fill in the form again.")
+	)
 	employer = None
 	if form.get(LINK_PARAMETER):
 		employer = employer_from_link(form[LINK_PARAMETER])
