@@ -102,6 +102,8 @@ def document_to_print(doc: str, name: str | None = None):
 	doctype = values.get("doctype") if isinstance(values, dict) else None
 	if not is_app_doctype(doctype):
 		return frappe.get_doc(values)
+	# Whether a record of that name is stored is told only to a user who may read the DocType.
+	frappe.has_permission(doctype, "read", throw=True)
 	stored = frappe._dict(doctype=doctype, name=values.get("name"), __islocal=values.get("__islocal"))
 	if not is_stored(stored):
 		throw_unsaved(doctype)
