@@ -20,6 +20,35 @@ browser write; and a GET may be repeated by caches and prefetching.
 A write is a call that inserts, saves, submits, cancels, deletes or sets values, queues a job or sends
 mail: see ``WRITE_METHODS``, ``WRITE_FUNCTIONS``, ``WRITE_QUERY_BUILDERS`` and ``WRITE_SQL``.
 
+Rules of issue 15 (item 4); each function's docstring says exactly what it accepts:
+
+- ``sql-built-at-run-time``: the SQL text given to ``frappe.db.sql`` / ``sql_list`` / ``sql_ddl`` / ``multisql``
+  or to a raw query-builder term (``PseudoColumn``, ``LiteralValue``) is a literal, literals joined with
+  ``+``, or a name bound once to one (in the function, the module, or imported from an app module); an
+  f-string, ``.format()``, ``%`` or any other expression is a finding.
+- ``permission-check-first``: a whitelisted function checks a permission or a role before its first read
+  or write, following the app's calls (``Flow``); or it is in ``POLICY.unchecked_endpoints`` with a reason.
+- ``guest-endpoint-not-listed``: ``allow_guest=True`` (or a bare ``@frappe.whitelist``) only on the endpoints
+  of ``POLICY.guest_endpoints``.
+- ``commit-in-request``: no ``frappe.db.commit()`` (nor ``frappe.db.sql("commit")``) in a function reached from
+  a whitelisted function, a hook other than the scheduler's and the install's, a controller, a report or a
+  www page. Scheduler jobs and patches may commit.
+- ``ignore-permissions-after-check``: in a whitelisted call path, ``ignore_permissions=True`` and
+  ``doc.flags.ignore_permissions = True`` come after a permission check; or the endpoint is in
+  ``POLICY.ignore_permissions_endpoints`` with a reason.
+- ``guest-input-marked-safe``: no output marked ``|safe`` (or in ``{% autoescape false %}`` / ``{% filter safe
+  %}``) in a www page, its included templates, or a template a guest endpoint renders, shows a context
+  value made from the request (``frappe.form_dict``, ``frappe.request``) or from a guest endpoint's arguments.
+- ``stale-allow-list-entry``: each allow-list entry names an existing endpoint and gives a reason.
+
+The allow-lists (``POLICY``, at the end of the allow-list section) are data with a reason per entry.
+
+Limits of the checks (in addition to those above): the framework's own functions are not followed, so a
+framework function that checks a permission counts only when it is named in ``RAISING_CHECKS``, and one that
+reads only when it is named in ``READ_FUNCTIONS``; a check inside a loop is taken to run; the taint of guest
+input follows assignments, dicts returned by app functions and a page's ``context``, not values stored and
+read back, nor a macro's parameters.
+
 Limits (the analysis leans towards calling a function a writer; a reader wrongly flagged only has to
 accept POST):
 
@@ -1125,7 +1154,9 @@ class Flow:
 		return self.app.expression_ref(self.module, func)
 
 	def is_check(self, call: ast.Call, qualified: str | None, method: str | None) -> bool:
-		if qualified in RAISING_CHECKS or qualified in PERMISSION_CHECKED_READS:
+		if qualified in PERMISSION_CHECKED_READS:
+			return not truthy_keyword(call, "ignore_permissions")
+		if qualified in RAISING_CHECKS:
 			return True
 		if method in RAISING_CHECK_METHODS and not (qualified or "").startswith("frappe."):
 			return True
@@ -1144,7 +1175,7 @@ class Flow:
 		return target is not None and not self.app.is_class(target) and self.app.asks(target)
 
 	def is_read(self, call: ast.Call, qualified: str | None, method: str | None) -> bool:
-		if qualified in READ_FUNCTIONS:
+		if qualified in READ_FUNCTIONS or qualified in PERMISSION_CHECKED_READS:
 			first = call.args[0] if call.args else None
 			return not (isinstance(first, ast.Constant) and first.value in METADATA_DOCTYPES)
 		if method == "run":

@@ -388,6 +388,7 @@ CHECK_RULE = "permission-check-first"
 		'frappe.has_permission("Graduate", "read")\n\treturn frappe.db.get_value("Graduate", name, "full_name")',
 		'if frappe.session.user == "x":\n\t\tfrappe.only_for("Employment Specialist")\n\treturn frappe.db.count("Graduate")',
 		'value = frappe.db.get_value("Graduate", name, "full_name")\n\tfrappe.only_for("Employment Specialist")\n\treturn value',
+		'return frappe.get_list("Graduate", pluck="name", ignore_permissions=True)',
 	],
 	ids=[
 		"get_doc used",
@@ -399,6 +400,7 @@ CHECK_RULE = "permission-check-first"
 		"has_permission answer not acted on",
 		"check in one branch only",
 		"check after the read",
+		"get_list that ignores permissions",
 	],
 )
 def test_an_endpoint_that_reads_or_writes_before_a_check_is_flagged(tmp_path: Path, body: str) -> None:
