@@ -44,9 +44,14 @@ class ReportNotDraftError(frappe.ValidationError):
 	"""A submitted report is computed again (the Director is looking at its figures)."""
 
 
+def has_computer_role() -> bool:
+	"""Whether the user's roles compute and correct reports (the form's buttons ask this too)."""
+	return frappe.session.user == "Administrator" or bool(set(frappe.get_roles()) & COMPUTER_ROLES)
+
+
 def check_may_compute(doc) -> None:
 	doc.check_permission("write")
-	if frappe.session.user != "Administrator" and not set(frappe.get_roles()) & COMPUTER_ROLES:
+	if not has_computer_role():
 		frappe.throw(
 			_("Only the Head of the Center or an Employment Specialist can compute an annual report."),
 			ComputeNotAllowedError,

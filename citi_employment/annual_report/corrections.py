@@ -14,7 +14,7 @@ from frappe.query_builder.functions import Max
 from frappe.utils import cint, cstr
 
 from citi_employment.annual_report import REPORT_DOCTYPE
-from citi_employment.annual_report.compute import COMPUTER_ROLES
+from citi_employment.annual_report.compute import has_computer_role
 from citi_employment.domain import annual_report as rules
 
 MAX_REASON_LENGTH = 2000
@@ -60,7 +60,7 @@ def create_correction(name: str, reason: str | None) -> str:
 	source = frappe.get_doc(REPORT_DOCTYPE, name, for_update=True)
 	source.check_permission("read")
 	frappe.has_permission(REPORT_DOCTYPE, "create", throw=True)
-	if frappe.session.user != "Administrator" and not set(frappe.get_roles()) & COMPUTER_ROLES:
+	if not has_computer_role():
 		frappe.throw(
 			_("Only the Head of the Center or an Employment Specialist can correct an annual report."),
 			frappe.PermissionError,

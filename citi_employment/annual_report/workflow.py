@@ -14,13 +14,16 @@ contract's approval).
 import frappe
 from frappe import _
 from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError
-from frappe.utils import cint, get_fullname, getdate, nowdate
+from frappe.utils import cint, getdate, nowdate
 
 from citi_employment.annual_report import REPORT_DOCTYPE
+from citi_employment.approvals import director
+from citi_employment.approvals.director import previous_status, refuse_unless_director
 from citi_employment.domain import annual_report as rules
 from citi_employment.monitoring.policy import current_policy
 from citi_employment.roles import EMPLOYMENT_CENTER_HEAD, INSTITUTION_DIRECTOR
 from citi_employment.write_guards import changed_fields, labels
+from citi_employment.write_guards.field_errors import validate_year
 
 PUBLISHER_ROLES = frozenset({EMPLOYMENT_CENTER_HEAD, INSTITUTION_DIRECTOR})
 
@@ -62,22 +65,8 @@ def previous(doc):
 	return doc.get_doc_before_save()
 
 
-def previous_status(doc) -> str | None:
-	before = previous(doc)
-	return before.status if before else None
-
-
 def check_year(doc) -> None:
-	try:
-		rules.check_year(cint(doc.year) if doc.year not in (None, "") else None)
-	except rules.ReportYearError:
-		frappe.throw(
-			_("{0} must be between {1} and {2}.").format(
-				frappe.bold(_("Year")), rules.MIN_YEAR, rules.MAX_YEAR
-			),
-			ReportYearInvalidError,
-			title=_("Invalid Year"),
-		)
+	validate_year(doc, rules.check_year, ReportYearInvalidError)
 
 
 def check_unique(doc) -> None:
@@ -131,15 +120,13 @@ def check_move(doc) -> None:
 
 
 def check_approval_rights(doc) -> None:
-	roles = set(frappe.get_roles())
 	before = previous_status(doc)
-	if rules.is_approval(before, doc.status) and INSTITUTION_DIRECTOR not in roles:
-		frappe.throw(
-			_("Only the Institution Director can approve an annual report."),
-			ReportApprovalError,
-			title=_("Not Allowed"),
-		)
-	if rules.is_publication(before, doc.status) and not roles & PUBLISHER_ROLES:
+	refuse_unless_director(
+		rules.is_approval(before, doc.status),
+		_("Only the Institution Director can approve an annual report."),
+		ReportApprovalError,
+	)
+	if rules.is_publication(before, doc.status) and not set(frappe.get_roles()) & PUBLISHER_ROLES:
 		frappe.throw(
 			_("Only the Head of the Center or the Institution Director can publish an annual report."),
 			ReportApprovalError,
@@ -175,12 +162,7 @@ def check_computed(doc) -> None:
 
 
 def record_approval(doc) -> None:
-	"""The date and the approver of the «УТВЕРЖДАЮ» block, set once when the Director approves."""
-	if not rules.is_approval(previous_status(doc), doc.status):
-		return
-	doc.approved_on = getdate(nowdate())
-	doc.approved_by = frappe.session.user
-	doc.approved_by_name = get_fullname(frappe.session.user)
+	director.record_approval(doc, rules.is_approval(previous_status(doc), doc.status))
 
 
 def record_publication(doc) -> None:

@@ -10,9 +10,9 @@ from frappe import _
 from frappe.query_builder import DocType
 from frappe.utils import add_days, cint, formatdate, getdate, nowdate
 
+from citi_employment.approvals.head_tasks import HeadTask, give_heads_todos
 from citi_employment.domain.contracts import IN_FORCE_STATUSES, ContractStatus, ExpiryChange, expiry_change
 from citi_employment.domain.dates import date_or_none
-from citi_employment.head_tasks import HeadTask, give_heads_todos
 
 CONTRACT_DOCTYPE = "Employer Contract"
 SETTINGS_DOCTYPE = "Employment Center Settings"

@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from citi_employment.domain import annual_report as rules
 from citi_employment.domain.reporting import as_int
+from citi_employment.domain.russian_text import GENITIVE_MONTHS
 
 # --- formats --------------------------------------------------------------------------------------------
 
@@ -44,21 +45,6 @@ PERCENT = "percent"
 SCORE = "score"
 TEXT = "text"
 DATE = "date"
-
-MONTHS_GENITIVE = (
-	"января",
-	"февраля",
-	"марта",
-	"апреля",
-	"мая",
-	"июня",
-	"июля",
-	"августа",
-	"сентября",
-	"октября",
-	"ноября",
-	"декабря",
-)
 
 
 @dataclass(frozen=True)
@@ -320,7 +306,7 @@ def russian_date(day: date | None) -> str:
 	"""«15 января 2027 г.»"""
 	if not day:
 		return ""
-	return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} г."
+	return f"{day.day} {GENITIVE_MONTHS[day.month - 1]} {day.year} г."
 
 
 def report_title(report: ReportData) -> str:

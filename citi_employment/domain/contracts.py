@@ -26,6 +26,14 @@ class ContractStatus(str, Enum):
 	TERMINATED = "Terminated"
 
 
+# A registered contract: approved into the journal with a registration number (§5.4), whatever became of
+# it since; the figures count these.
+REGISTERED_STATUSES = (
+	ContractStatus.ACTIVE.value,
+	ContractStatus.EXPIRING_SOON.value,
+	ContractStatus.EXPIRED.value,
+	ContractStatus.TERMINATED.value,
+)
 # A contract in force: it has a registration number and the daily job watches its end date.
 IN_FORCE_STATUSES = frozenset({ContractStatus.ACTIVE, ContractStatus.EXPIRING_SOON})
 # §5.4 forbids duplicates among live contracts only; these no longer block a new one.

@@ -17,7 +17,9 @@ from enum import Enum
 
 from citi_employment.domain import graduate as graduate_rules
 from citi_employment.domain import monitoring
+from citi_employment.domain import vacancies as vacancy_rules
 from citi_employment.domain import work_plan as plan_rules
+from citi_employment.domain.contracts import ContractStatus
 from citi_employment.domain.errors import DomainError
 
 # --- filters --------------------------------------------------------------------------------------------
@@ -397,16 +399,9 @@ def employer_region_chart(rows: Iterable[Mapping]) -> dict[str, object] | None:
 
 # --- contract journal (§3.6 journals, §5.4 register) ---------------------------------------------------
 
-CONTRACT_STATUSES = (
-	"Draft",
-	"Pending Director Approval",
-	"Active",
-	"Expiring Soon",
-	"Expired",
-	"Rejected",
-	"Terminated",
-)
-CONTRACTS_IN_FORCE = ("Active", "Expiring Soon")
+# In the order of the contract's workflow (and of its Status options).
+CONTRACT_STATUSES = tuple(status.value for status in ContractStatus)
+CONTRACTS_IN_FORCE = (ContractStatus.ACTIVE.value, ContractStatus.EXPIRING_SOON.value)
 MAX_EXPIRY_DAYS = 3650
 BY_JOURNAL = "By Journal"
 EXPIRING = "Expiring Contracts"
@@ -469,13 +464,10 @@ MONTH = "Month"
 GRANULARITIES = (YEAR, QUARTER, MONTH)
 # Requests for jobs and for targeted training say what the region's employers need; a practice request asks
 # for students on placement, not for workers.
-EMPLOYMENT = "Employment"
-TARGETED_TRAINING = "Targeted Training"
-PRACTICE = "Practice"
-REQUEST_KINDS = (EMPLOYMENT, TARGETED_TRAINING, PRACTICE)
-DEMAND_KINDS = (EMPLOYMENT, TARGETED_TRAINING)
+REQUEST_KINDS = vacancy_rules.KINDS
+DEMAND_KINDS = (vacancy_rules.EMPLOYMENT, vacancy_rules.TARGETED_TRAINING)
 # A draft is not yet accepted (a guest's online form), a cancelled request never was a need.
-NOT_DEMAND_STATUSES = ("Draft", "Cancelled")
+NOT_DEMAND_STATUSES = (vacancy_rules.DRAFT, vacancy_rules.CANCELLED)
 
 
 def period_label(year: int | None, part: int | None, granularity: str) -> str | None:

@@ -19,7 +19,7 @@ from citi_employment.personal_data.sharing import (
 	EMPLOYER_DOCTYPE,
 	SENDER_ROLES,
 	TRANSFER_DOCTYPE,
-	assert_transfer_allowed,
+	check_ready_to_send,
 	may_send_documents,
 )
 
@@ -62,13 +62,7 @@ def send_dossier(student_resume: str, employer: str) -> dict:
 	employer_doc.check_permission("read")
 	recommendation = approved_recommendation(graduate)
 	recommendation.check_permission("read")
-	recommendation.run_method("before_transfer")
-	consent = assert_transfer_allowed(graduate)
-	if not employer_doc.email:
-		frappe.throw(
-			_("Enter the employer's email first: the document is sent there."),
-			title=_("Transfer Not Allowed"),
-		)
+	consent = check_ready_to_send(graduate, recommendation, employer_doc)
 
 	dossier = record_dossier(graduate, employer_doc, resume.name, recommendation.name)
 	pdf = dossier_pdf(dossier, resume.name, recommendation.name)

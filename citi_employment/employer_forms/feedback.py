@@ -21,15 +21,13 @@ from urllib.parse import urlencode
 
 import frappe
 from frappe import _
-from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
 from frappe.rate_limiter import rate_limit
-from frappe.utils import escape_html, formatdate, get_url, getdate, now_datetime, validate_email_address
-from frappe.utils.user import get_users_with_role
+from frappe.utils import escape_html, formatdate, get_url, getdate, now_datetime
 
 from citi_employment.domain import employer_forms as rules
 from citi_employment.domain import monitoring
 from citi_employment.domain.consents import ConsentUse
-from citi_employment.employer_forms import abuse
+from citi_employment.employer_forms import abuse, correspondence
 from citi_employment.employer_forms.guest_input import (
 	GuestFormError,
 	accepted_submission,
@@ -39,7 +37,6 @@ from citi_employment.employer_forms.guest_input import (
 )
 from citi_employment.monitoring import RECORD_DOCTYPE
 from citi_employment.personal_data.consents import consent_problem, problem_message
-from citi_employment.roles import EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST
 
 FEEDBACK_DOCTYPE = "Employer Feedback Request"
 PLACEMENT_DOCTYPE = "Graduate Placement"
@@ -134,14 +131,9 @@ def send_feedback_request(record: str, recipient: str | None = None) -> dict:
 			_("The employer is asked only about a check that is due or overdue."), title=_("Not Allowed")
 		)
 	refuse_without_consent(doc.graduate)
-	recipient = (recipient if isinstance(recipient, str) else "").strip() or (
-		frappe.db.get_value(EMPLOYER_DOCTYPE, doc.employer, "email") if doc.employer else None
+	recipient = correspondence.link_recipient(
+		recipient, frappe.db.get_value(EMPLOYER_DOCTYPE, doc.employer, "email") if doc.employer else None
 	)
-	if not recipient or not validate_email_address(recipient):
-		frappe.throw(
-			_("Enter a valid e-mail address of the employer: the link is sent there."),
-			title=_("Invalid Value"),
-		)
 	sent_at = now_datetime()
 	token = rules.new_token()
 	table = frappe.qb.DocType(FEEDBACK_DOCTYPE)
@@ -192,26 +184,15 @@ def feedback_url(record: str, token: str) -> str:
 def send_link_mail(doc, recipient: str, url: str, expires_at) -> None:
 	"""The mail names no graduate: it is kept in the queue and may be forwarded; the page behind the link does."""
 	institution = frappe.db.get_single_value(SETTINGS_DOCTYPE, "institution_short_name") or ""
-	frappe.sendmail(
-		recipients=[recipient],
+	correspondence.send_link(
+		recipient,
 		subject=_("How is our graduate doing at your organisation? {0}").format(institution),
-		message="".join(
-			(
-				"<p>{}</p>".format(
-					_(
-						"The Employment Center of {0} supports its graduates after they start work. Please tell us how our graduate employed at your organisation is doing: it takes two minutes."
-					).format(escape_html(institution))
-				),
-				f'<p><a href="{escape_html(url)}">{escape_html(url)}</a></p>',
-				"<p>{}</p>".format(
-					_("The link is personal, works once and is valid until {0}.").format(
-						formatdate(expires_at)
-					)
-				),
-			)
-		),
-		reference_doctype=RECORD_DOCTYPE,
-		reference_name=doc.name,
+		lead=_(
+			"The Employment Center of {0} supports its graduates after they start work. Please tell us how our graduate employed at your organisation is doing: it takes two minutes."
+		).format(escape_html(institution)),
+		url=url,
+		validity=_("The link is personal, works once and is valid until {0}.").format(formatdate(expires_at)),
+		reference=frappe._dict(doctype=RECORD_DOCTYPE, name=doc.name),
 	)
 
 
@@ -323,21 +304,10 @@ def answer_comment(link: str, answers: dict) -> str:
 def notify_responsible(record, answers: dict) -> None:
 	"""The responsible specialist (or every Specialist) learns of the answer; a "no longer works" needs work."""
 	users = [record.responsible_specialist] if record.responsible_specialist else []
-	users = users or get_users_with_role(EMPLOYMENT_SPECIALIST) or get_users_with_role(EMPLOYMENT_CENTER_HEAD)
-	if not users:
-		return
 	if rules.completes_check(answers):
 		subject = _("The employer answered the monitoring check {0}: the graduate still works there.")
 	else:
 		subject = _(
 			"The employer of check {0} reports that the graduate no longer works there: find out what the graduate does now, record the dismissal on the placement and complete the check."
 		)
-	enqueue_create_notification(
-		users,
-		{
-			"type": "Alert",
-			"document_type": RECORD_DOCTYPE,
-			"document_name": record.name,
-			"subject": subject.format(frappe.bold(record.name)),
-		},
-	)
+	correspondence.alert_staff(users, RECORD_DOCTYPE, record.name, subject.format(frappe.bold(record.name)))

@@ -7,7 +7,7 @@ its HTML sanitiser before the endpoint sees it, and «<script>…</script>» wou
 as the write guard) and say which field holds it.
 """
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 import frappe
@@ -36,6 +36,15 @@ def set_page_language(context) -> None:
 	use_page_language()
 	if context.get("boot"):
 		context.boot = {**context.boot, "lang": PAGE_LANGUAGE}
+
+
+def page_context_of(context, page_context: Callable[[Mapping], dict]):
+	"""The context of a guest form page (``www/``): the page language first, so that ``page_context`` (the
+	form's own values from the query string) is built in Russian; no breadcrumbs on a page of its own."""
+	set_page_language(context)
+	context.update(page_context(frappe.form_dict))
+	context.no_breadcrumbs = 1
+	return context
 
 
 def problem_message(problem: Problem, label: str) -> str:

@@ -24,7 +24,6 @@ from urllib.parse import urlencode
 
 import frappe
 from frappe import _
-from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
 from frappe.rate_limiter import rate_limit
 from frappe.utils import (
 	add_days,
@@ -33,15 +32,13 @@ from frappe.utils import (
 	get_url,
 	getdate,
 	now_datetime,
-	validate_email_address,
 )
 from frappe.utils.password import get_encryption_key
-from frappe.utils.user import get_users_with_role
 
 from citi_employment.domain import employer_forms as rules
 from citi_employment.domain.employer_forms import INTERNAL_FIELDS
 from citi_employment.domain.vacancies import ANY_GENDER, KINDS
-from citi_employment.employer_forms import abuse
+from citi_employment.employer_forms import abuse, correspondence
 from citi_employment.employer_forms.guest_input import (
 	GuestFormError,
 	accepted_submission,
@@ -49,7 +46,6 @@ from citi_employment.employer_forms.guest_input import (
 	use_page_language,
 	written_for_guest,
 )
-from citi_employment.roles import EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST
 
 REQUEST_DOCTYPE = "Vacancy Request"
 INTERNAL_DOCTYPE = "Vacancy Internal Requirements"
@@ -336,20 +332,14 @@ def make_internal_requirements(request: str, values: dict) -> None:
 def notify_specialists(request) -> None:
 	"""A notification (and the e-mail the users' notification settings ask for) to every Specialist, or to
 	the Head when the Center has no Specialist yet."""
-	users = get_users_with_role(EMPLOYMENT_SPECIALIST) or get_users_with_role(EMPLOYMENT_CENTER_HEAD)
-	if not users:
-		return
 	employer = frappe.db.get_value(EMPLOYER_DOCTYPE, request.employer, "short_name") or request.employer
-	enqueue_create_notification(
-		users,
-		{
-			"type": "Alert",
-			"document_type": REQUEST_DOCTYPE,
-			"document_name": request.name,
-			"subject": _("New online vacancy request {0} from {1}: {2}").format(
-				frappe.bold(request.name), escape_html(employer), escape_html(request.position)
-			),
-		},
+	correspondence.alert_staff(
+		[],
+		REQUEST_DOCTYPE,
+		request.name,
+		_("New online vacancy request {0} from {1}: {2}").format(
+			frappe.bold(request.name), escape_html(employer), escape_html(request.position)
+		),
 	)
 
 
@@ -417,35 +407,21 @@ def send_vacancy_request_link(employer: str, recipient: str | None = None) -> di
 	doc.check_permission("write")
 	if doc.status == INACTIVE:
 		frappe.throw(_("The employer is inactive: make it active before sending it the form."))
-	recipient = (recipient if isinstance(recipient, str) else "").strip() or doc.email
-	if not recipient or not validate_email_address(recipient):
-		frappe.throw(
-			_("Enter a valid e-mail address of the employer: the link is sent there."),
-			title=_("Invalid Value"),
-		)
+	recipient = correspondence.link_recipient(recipient, doc.email)
 	expires_on = add_days(getdate(), rules.EMPLOYER_LINK_DAYS)
 	link = employer_link(doc.name, expires_on)
 	institution = frappe.db.get_single_value(SETTINGS_DOCTYPE, "institution_short_name") or ""
-	frappe.sendmail(
-		recipients=[recipient],
+	correspondence.send_link(
+		recipient,
 		subject=_("Request for workers to {0}").format(institution),
-		message="".join(
-			(
-				"<p>{}</p>".format(
-					_(
-						"To tell the Employment Center about the workers you need, fill in the request form at this link (no registration needed):"
-					)
-				),
-				f'<p><a href="{escape_html(link)}">{escape_html(link)}</a></p>',
-				"<p>{}</p>".format(
-					_("The link is valid until {0} and may be used for several requests.").format(
-						formatdate(expires_on)
-					)
-				),
-			)
+		lead=_(
+			"To tell the Employment Center about the workers you need, fill in the request form at this link (no registration needed):"
 		),
-		reference_doctype=EMPLOYER_DOCTYPE,
-		reference_name=doc.name,
+		url=link,
+		validity=_("The link is valid until {0} and may be used for several requests.").format(
+			formatdate(expires_on)
+		),
+		reference=doc,
 	)
 	doc.add_comment(
 		"Info",

@@ -21,8 +21,8 @@ from frappe.query_builder import Case, Order
 from frappe.query_builder.functions import Count, Min
 from frappe.utils import formatdate, get_datetime, getdate, now_datetime
 
+from citi_employment.approvals.head_tasks import center_heads
 from citi_employment.domain import monitoring as rules
-from citi_employment.head_tasks import center_heads
 from citi_employment.monitoring import RECORD_DOCTYPE
 from citi_employment.monitoring.policy import current_policy
 from citi_employment.monitoring.schedule import set_status

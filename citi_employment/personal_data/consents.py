@@ -6,10 +6,10 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from citi_employment.approvals.head_tasks import HeadTask, give_heads_todos
 from citi_employment.domain import consents as rules
 from citi_employment.domain.consents import ConsentError, ConsentProblem, ConsentState, ConsentUse
 from citi_employment.domain.dates import date_or_none
-from citi_employment.head_tasks import HeadTask, give_heads_todos
 from citi_employment.roles import PERSONAL_DATA_ROLES
 
 CONSENT_DOCTYPE = "Personal Data Consent"

@@ -406,15 +406,8 @@ class Destruction:
 			frappe.qb.update(table).set(table._comments, None).where(table.name.isin(names)).run()
 
 	def purge_communications(self, pairs) -> list[str]:
-		names = set()
+		names = filed_under("Communication", pairs)
 		for doctype, name in pairs:
-			names.update(
-				frappe.get_all(
-					"Communication",
-					filters={"reference_doctype": doctype, "reference_name": name},
-					pluck="name",
-				)
-			)
 			names.update(
 				frappe.get_all(
 					"Communication Link", filters={"link_doctype": doctype, "link_name": name}, pluck="parent"
@@ -433,15 +426,7 @@ class Destruction:
 		it is sent; each referenced file is queued for the disk, where it stays while any File row (another
 		record's attachment) points to it.
 		"""
-		names = set()
-		for doctype, name in pairs:
-			names.update(
-				frappe.get_all(
-					"Email Queue",
-					filters={"reference_doctype": doctype, "reference_name": name},
-					pluck="name",
-				)
-			)
+		names = filed_under("Email Queue", pairs)
 		if communications:
 			names.update(
 				frappe.get_all("Email Queue", filters={"communication": ("in", communications)}, pluck="name")
@@ -569,3 +554,17 @@ def remove_unreferenced_files(urls) -> None:
 			"File", {"thumbnail_url": url}
 		):
 			delete_file(url)
+
+
+def filed_under(doctype: str, pairs) -> set[str]:
+	"""The ``doctype`` rows filed under any of the records (``reference_doctype`` and ``reference_name``)."""
+	names = set()
+	for reference_doctype, reference_name in pairs:
+		names.update(
+			frappe.get_all(
+				doctype,
+				filters={"reference_doctype": reference_doctype, "reference_name": reference_name},
+				pluck="name",
+			)
+		)
+	return names

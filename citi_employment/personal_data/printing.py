@@ -5,6 +5,7 @@ import frappe
 from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.russian_text import format_short_date
 from citi_employment.graduates.printing import may_read_graduate
+from citi_employment.paper_forms.restricted import readable_values
 
 CONSENT_DOCTYPE = "Personal Data Consent"
 PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"
@@ -44,17 +45,7 @@ def citi_passport_for_print(graduate: str | None) -> dict | None:
 	Graduate Personal Data is named after the graduate. The permission check comes first, and nothing is
 	raised or logged either way: others simply get the blank lines of the paper form.
 	"""
-	if not graduate:
-		return None
-	try:
-		if not frappe.db.exists(PERSONAL_DATA_DOCTYPE, graduate):
-			return None
-		if not frappe.has_permission(PERSONAL_DATA_DOCTYPE, "read", doc=graduate):
-			return None
-		values = frappe.db.get_value(PERSONAL_DATA_DOCTYPE, graduate, PASSPORT_FIELDS, as_dict=True)
-	except Exception:
-		# Not even the exception text: it could carry values from the query.
-		return None
+	values = readable_values(PERSONAL_DATA_DOCTYPE, graduate, PASSPORT_FIELDS)
 	if not values or not (values.passport_series or values.passport_number):
 		return None
 	values.passport_issued_on = format_short_date(date_or_none(values.passport_issued_on))

@@ -61,6 +61,20 @@ def assert_transfer_allowed(graduate: str) -> str:
 	return active[-1].name
 
 
+def check_ready_to_send(graduate: str, document, employer_doc) -> str:
+	"""The last checks before a graduate's document leaves (a resume, a recommendation, a dossier's): the
+	document's own (``before_transfer``), the consent, the employer's address; returns the consent that
+	allows the transfer."""
+	document.run_method("before_transfer")
+	consent = assert_transfer_allowed(graduate)
+	if not employer_doc.email:
+		frappe.throw(
+			_("Enter the employer's email first: the document is sent there."),
+			title=_("Transfer Not Allowed"),
+		)
+	return consent
+
+
 @frappe.whitelist(methods=["POST"])
 def send_to_employer(graduate: str, employer: str, document_type: str, document_name: str) -> str:
 	"""E-mail the graduate's document as PDF to the employer and log the transfer; returns the log entry."""
@@ -76,13 +90,7 @@ def send_to_employer(graduate: str, employer: str, document_type: str, document_
 	document.check_permission("read")
 	if document.get("graduate") != graduate:
 		frappe.throw(_("The document belongs to another graduate."), title=_("Transfer Not Allowed"))
-	document.run_method("before_transfer")
-	consent = assert_transfer_allowed(graduate)
-	if not employer_doc.email:
-		frappe.throw(
-			_("Enter the employer's email first: the document is sent there."),
-			title=_("Transfer Not Allowed"),
-		)
+	consent = check_ready_to_send(graduate, document, employer_doc)
 
 	pdf = frappe.get_print(
 		document_type, document_name, print_format=SHAREABLE_DOCUMENTS[document_type], as_pdf=True

@@ -35,6 +35,16 @@ def by_user_and_period(query, user_term, day, start: date, end: date, granularit
 	return select_period(query, day, granularity)
 
 
+def counted(doctype: str, label: str, user_field: str, day_field: str, *period) -> list[dict]:
+	"""Rows of ``user``, ``year``, ``part`` and the count ``label`` of the ``doctype`` records of the period
+	(``start``, ``end``, ``granularity``, ``user``), by whom (``user_field``) and when (``day_field``)."""
+	check_reads_all(doctype)
+	table = DocType(doctype)
+	query = frappe.qb.from_(table).select(Count("*").as_(label))
+	user_term, day = getattr(table, user_field), getattr(table, day_field)
+	return by_user_and_period(query, user_term, day, *period).run(as_dict=True)
+
+
 @frappe.read_only()
 def checks_done(start: date, end: date, granularity: str, user: str | None = None) -> list[dict]:
 	"""Rows of ``user`` (the responsible specialist), ``year``, ``part``, ``checks_done``: monitoring checks
@@ -73,12 +83,8 @@ def events_held(start: date, end: date, granularity: str, user: str | None = Non
 @frappe.read_only()
 def employer_interactions(start: date, end: date, granularity: str, user: str | None = None) -> list[dict]:
 	"""Rows of ``user`` (the responsible), ``year``, ``part``, ``interactions`` with employers (§5.3)."""
-	check_reads_all(INTERACTION_DOCTYPE)
-	interaction = DocType(INTERACTION_DOCTYPE)
-	query = frappe.qb.from_(interaction).select(Count("*").as_("interactions"))
-	return by_user_and_period(
-		query, interaction.responsible, interaction.interaction_date, start, end, granularity, user
-	).run(as_dict=True)
+	period = (start, end, granularity, user)
+	return counted(INTERACTION_DOCTYPE, "interactions", "responsible", "interaction_date", *period)
 
 
 @frappe.read_only()
@@ -115,12 +121,8 @@ def requests_handled(start: date, end: date, granularity: str, user: str | None 
 def placements_recorded(start: date, end: date, granularity: str, user: str | None = None) -> list[dict]:
 	"""Rows of ``user`` (who recorded it), ``year``, ``part``, ``placements``: graduates placed in the period
 	(by employment date)."""
-	check_reads_all(PLACEMENT_DOCTYPE)
-	placement = DocType(PLACEMENT_DOCTYPE)
-	query = frappe.qb.from_(placement).select(Count("*").as_("placements"))
-	return by_user_and_period(
-		query, placement.owner, placement.employment_date, start, end, granularity, user
-	).run(as_dict=True)
+	period = (start, end, granularity, user)
+	return counted(PLACEMENT_DOCTYPE, "placements", "owner", "employment_date", *period)
 
 
 @frappe.read_only()

@@ -6,7 +6,9 @@ import functools
 from collections.abc import Callable, Sequence
 
 import frappe
+from frappe import _
 
+from citi_employment.domain.reporting import status_key
 from citi_employment.reporting.access import ReportAccessError
 from citi_employment.reporting.filters import ReportFilterError
 
@@ -87,6 +89,14 @@ STATUS_COLORS = {
 
 def status_colors(statuses: Sequence[str]) -> list[str]:
 	return [STATUS_COLORS.get(status, "blue") for status in statuses]
+
+
+def status_chart(rows: Sequence[dict], statuses: Sequence[str], label: str, context: str) -> dict | None:
+	"""A stacked bar per row (its ``label`` field, translated) of its count in each status, leaving out the
+	statuses nobody is in; a status is translated in ``context``, the DocType's own words for it."""
+	shown = [status for status in statuses if any(row[status_key(status)] for row in rows)]
+	datasets = [(_(status, context=context), [row[status_key(status)] for row in rows]) for status in shown]
+	return chart([_(row[label]) for row in rows], datasets, stacked=True, colors=status_colors(shown))
 
 
 def desk_report(execute: Callable) -> Callable:

@@ -14,6 +14,7 @@ from frappe.query_builder.functions import Coalesce, Sum
 from pypika.functions import Date
 
 from citi_employment.domain import reporting as rules
+from citi_employment.domain.contracts import REGISTERED_STATUSES
 from citi_employment.reporting.access import check_reads_all
 
 EMPLOYER_DOCTYPE = "Employer"
@@ -24,8 +25,6 @@ PLACEMENT_DOCTYPE = "Graduate Placement"
 EVENT_DOCTYPE = "Center Event"
 EVENT_EMPLOYER_DOCTYPE = "Center Event Employer"
 HELD = "Held"
-# A contract is in force from its registration (approval) on, whatever became of it since.
-REGISTERED_CONTRACT_STATUSES = ("Active", "Expiring Soon", "Expired", "Terminated")
 
 
 def active_employer_queries(start: date, end: date) -> list:
@@ -49,7 +48,7 @@ def active_employer_queries(start: date, end: date) -> list:
 		.where(request.status.notin(rules.NOT_DEMAND_STATUSES)),
 		frappe.qb.from_(contract)
 		.select(contract.employer)
-		.where(contract.status.isin(REGISTERED_CONTRACT_STATUSES))
+		.where(contract.status.isin(REGISTERED_STATUSES))
 		.where(contract.valid_from <= end)
 		.where(contract.valid_to.isnull() | (contract.valid_to >= start))
 		.where(contract.terminated_on.isnull() | (contract.terminated_on >= start)),

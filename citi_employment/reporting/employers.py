@@ -7,14 +7,13 @@ from frappe.query_builder import Case, DocType, Order
 from frappe.query_builder.functions import Coalesce, Count, Max, Sum
 
 from citi_employment.domain import reporting as rules
+from citi_employment.domain.contracts import REGISTERED_STATUSES
 from citi_employment.reporting.access import check_reads_all
 
 EMPLOYER_DOCTYPE = "Employer"
 CONTRACT_DOCTYPE = "Employer Contract"
 REQUEST_DOCTYPE = "Vacancy Request"
 PLACEMENT_DOCTYPE = "Graduate Placement"
-# A contract counts once it is registered in its journal: approved, whatever became of it since.
-REGISTERED_CONTRACT_STATUSES = ("Active", "Expiring Soon", "Expired", "Terminated")
 
 
 def like_pattern(text: str) -> str:
@@ -35,7 +34,7 @@ def linked_counts():
 				"contracts_in_force"
 			),
 		)
-		.where(contract.status.isin(REGISTERED_CONTRACT_STATUSES))
+		.where(contract.status.isin(REGISTERED_STATUSES))
 		.groupby(contract.employer)
 	)
 	request = DocType(REQUEST_DOCTYPE)

@@ -15,12 +15,15 @@ ITEM_DOCTYPE = "Work Plan Item"
 
 
 def plans_with_items(year: int | None, period: str | None, plan_status: str | None):
+	"""The plans of the filters joined to their items, the read checked; selects ``plan``, ``year``, ``period``."""
+	check_reads_all(PLAN_DOCTYPE)
 	plan = DocType(PLAN_DOCTYPE)
 	item = DocType(ITEM_DOCTYPE)
 	query = (
 		frappe.qb.from_(plan)
 		.left_join(item)
 		.on((item.parent == plan.name) & (item.parenttype == PLAN_DOCTYPE) & (item.parentfield == "items"))
+		.select(plan.name.as_("plan"), plan.year, plan.period)
 	)
 	if year is not None:
 		query = query.where(plan.year == year)
@@ -38,13 +41,9 @@ def plan_items_by_status(
 	"""Rows of ``plan``, ``year``, ``period``, ``plan_status``, ``status`` (of the items; None for a plan
 	without items), ``items``, ``past_due`` (items due before ``today``) and ``undated`` (items whose due
 	names no day, late only once the plan's period is over: ``domain.reporting.plan_table``)."""
-	check_reads_all(PLAN_DOCTYPE)
 	query, plan, item = plans_with_items(year, period, plan_status)
 	return (
 		query.select(
-			plan.name.as_("plan"),
-			plan.year,
-			plan.period,
 			plan.status.as_("plan_status"),
 			item.status,
 			Count(item.name).as_("items"),
@@ -64,13 +63,9 @@ def open_items_past_due(
 	"""Open items (Planned, In Progress) that may be overdue on ``today``: ``plan``, ``year``, ``period``,
 	``idx``, ``activity``, ``due``, ``due_date``, ``responsible``, ``status``. Undated items come along;
 	``domain.reporting.overdue_item_rows`` keeps those whose plan's period is over."""
-	check_reads_all(PLAN_DOCTYPE)
 	query, plan, item = plans_with_items(year, period, plan_status)
 	return (
 		query.select(
-			plan.name.as_("plan"),
-			plan.year,
-			plan.period,
 			item.idx,
 			item.activity,
 			item.due,

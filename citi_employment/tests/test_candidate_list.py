@@ -7,7 +7,6 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate
 
-from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request import add_candidates
 from citi_employment.tests.records import (
 	ADMISSIONS_USER,
 	DIRECTOR_USER,
@@ -21,6 +20,7 @@ from citi_employment.tests.records import (
 )
 from citi_employment.vacancies.candidate_list import (
 	CandidateStatusError,
+	add_candidates,
 	get_candidates,
 	set_candidate_status,
 )

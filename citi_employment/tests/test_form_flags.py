@@ -13,6 +13,7 @@ from citi_employment.tests.records import (
 	DIRECTOR_USER,
 	HEAD_USER,
 	SPECIALIST_USER,
+	make_annual_report,
 	make_center_users,
 	make_consent,
 	make_graduate,
@@ -56,3 +57,17 @@ class TestFormFlags(FrappeTestCase):
 		resume = make_resume(make_graduate(last_name="Резюмов").name)
 		self.assertTrue(onload_of(resume.doctype, resume.name, SPECIALIST_USER).get("can_send_to_employer"))
 		self.assertFalse(onload_of(resume.doctype, resume.name, DIRECTOR_USER).get("can_send_to_employer"))
+
+	def test_annual_report_compute_and_correction_follow_role_and_state(self):
+		report = make_annual_report(2076)
+		for user, may in ((SPECIALIST_USER, True), (HEAD_USER, True), (DIRECTOR_USER, False)):
+			with self.subTest(user=user):
+				flags = onload_of(report.doctype, report.name, user)
+				self.assertEqual(bool(flags.get("can_compute")), may)
+				self.assertFalse(flags.get("can_correct"))
+		report.db_set("status", "Approved")
+		for user, may in ((SPECIALIST_USER, True), (HEAD_USER, True), (DIRECTOR_USER, False)):
+			with self.subTest(user=user, status="Approved"):
+				flags = onload_of(report.doctype, report.name, user)
+				self.assertFalse(flags.get("can_compute"))
+				self.assertEqual(bool(flags.get("can_correct")), may)

@@ -21,15 +21,11 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
-from citi_employment.citi_employment.doctype.student_resume.student_resume import get_prefill
-from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request import (
-	add_candidates,
-	suggest_candidates,
-)
 from citi_employment.personal_data.center_only import get_count
 from citi_employment.personal_data.consents import revoke
 from citi_employment.personal_data.destruction import destroy
 from citi_employment.personal_data.sharing import send_to_employer
+from citi_employment.resumes.prefill import get_prefill
 from citi_employment.tests.records import (
 	ADMISSIONS_USER,
 	DIRECTOR_USER,
@@ -49,6 +45,7 @@ from citi_employment.tests.records import (
 	make_resume,
 	messages_shown,
 )
+from citi_employment.vacancies.candidate_list import add_candidates, suggest_candidates
 
 CONSENT = "Personal Data Consent"
 # Every DocType a whitelisted method here could write to, directly or on the side.

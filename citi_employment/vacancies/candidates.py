@@ -18,7 +18,7 @@ from citi_employment.domain.consents import ConsentUse
 from citi_employment.domain.consents import consent_problem as rules_consent_problem
 from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.graduate import SEEKING_EMPLOYMENT, STUDYING
-from citi_employment.personal_data.consents import consent_problem, get_consent_states_of
+from citi_employment.personal_data.consents import consent_problem, get_consent_states_of, problem_message
 
 PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"
 REVOKED = "Revoked"
@@ -30,11 +30,12 @@ class CandidateNotAllowedError(frappe.ValidationError):
 
 def assert_candidate_allowed(graduate: str, graduate_name: str) -> None:
 	"""Proposing a graduate sends their data to the employer: it needs a consent allowing transfer (152-ФЗ ст. 9)."""
-	if consent_problem(graduate, ConsentUse.PROPOSE):
+	problem = consent_problem(graduate, ConsentUse.PROPOSE)
+	if problem:
 		frappe.throw(
-			_(
-				"{0} cannot be proposed to the employer: there is no active personal data consent that allows transfer to employers."
-			).format(frappe.bold(graduate_name)),
+			_("{0} cannot be proposed to the employer. {1}").format(
+				frappe.bold(graduate_name), problem_message(problem)
+			),
 			exc=CandidateNotAllowedError,
 			title=_("Consent Required"),
 		)

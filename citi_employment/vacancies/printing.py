@@ -2,6 +2,8 @@
 
 import frappe
 
+from citi_employment.paper_forms.restricted import readable_values
+
 INTERNAL_REQUIREMENTS_DOCTYPE = "Vacancy Internal Requirements"
 
 
@@ -13,21 +15,9 @@ def citi_vacancy_requirements_for_print(vacancy_request: str | None) -> dict:
 	nothing is raised or logged: anyone else gets the empty lines of the paper form.
 	"""
 	blank = frappe._dict(age_requirement="", gender_requirement="")
-	if not vacancy_request:
-		return blank
-	try:
-		if not frappe.db.exists(INTERNAL_REQUIREMENTS_DOCTYPE, vacancy_request):
-			return blank
-		if not frappe.has_permission(INTERNAL_REQUIREMENTS_DOCTYPE, "read", doc=vacancy_request):
-			return blank
-		values = frappe.db.get_value(
-			INTERNAL_REQUIREMENTS_DOCTYPE,
-			vacancy_request,
-			("age_requirement", "gender_requirement"),
-			as_dict=True,
-		)
-	except Exception:
-		return blank
+	values = readable_values(
+		INTERNAL_REQUIREMENTS_DOCTYPE, vacancy_request, ("age_requirement", "gender_requirement")
+	)
 	if not values:
 		return blank
 	return frappe._dict(

@@ -10,16 +10,20 @@ from dataclasses import asdict
 import frappe
 from frappe import _
 from frappe.model.workflow import WorkflowPermissionError
-from frappe.utils import cint, cstr, get_fullname, getdate, nowdate
+from frappe.utils import cint, cstr, getdate, nowdate
 
+from citi_employment.approvals import director
+from citi_employment.approvals.director import (
+	APPROVAL_FIELDS,
+	previous_status,
+	refuse_director_edits,
+	refuse_unless_director,
+)
 from citi_employment.domain import work_plan as rules
 from citi_employment.domain.dates import date_or_none
-from citi_employment.roles import EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST, INSTITUTION_DIRECTOR
-from citi_employment.write_guards import changed_fields, labels
+from citi_employment.write_guards.field_errors import validate_year
 
 PLAN_DOCTYPE = "Work Plan"
-# Roles that write plans; a user with the Director's role and none of these only approves.
-PLAN_WRITER_ROLES = frozenset({EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST, "System Manager"})
 # Until submission the Center drafts freely; from then on the content is what the Director approves.
 LOCKED_STATUSES = frozenset({rules.PlanStatus.SUBMITTED.value, rules.PlanStatus.APPROVED.value})
 
@@ -52,22 +56,8 @@ class EmptyPlanError(frappe.ValidationError):
 	"""A plan without activities was submitted or approved."""
 
 
-def previous_status(doc) -> str | None:
-	before = doc.get_doc_before_save()
-	return before.status if before else None
-
-
 def check_year(doc) -> None:
-	try:
-		rules.check_year(cint(doc.year) if doc.year not in (None, "") else None)
-	except rules.PlanYearError:
-		frappe.throw(
-			_("{0} must be between {1} and {2}.").format(
-				frappe.bold(_("Year")), rules.MIN_YEAR, rules.MAX_YEAR
-			),
-			PlanYearInvalidError,
-			title=_("Invalid Year"),
-		)
+	validate_year(doc, rules.check_year, PlanYearInvalidError)
 
 
 def check_unique(doc) -> None:
@@ -90,12 +80,11 @@ def check_unique(doc) -> None:
 def check_approval_rights(doc) -> None:
 	"""Only the Institution Director approves a plan, and an approved plan stays approved."""
 	before = previous_status(doc)
-	if rules.is_approval(before, doc.status) and INSTITUTION_DIRECTOR not in frappe.get_roles():
-		frappe.throw(
-			_("Only the Institution Director can approve a work plan."),
-			PlanApprovalError,
-			title=_("Not Allowed"),
-		)
+	refuse_unless_director(
+		rules.is_approval(before, doc.status),
+		_("Only the Institution Director can approve a work plan."),
+		PlanApprovalError,
+	)
 	if rules.leaves_approval(before, doc.status):
 		frappe.throw(
 			_(
@@ -117,20 +106,12 @@ def check_has_items(doc) -> None:
 
 def check_director_edits(doc) -> None:
 	"""The Director approves or returns the plan as the Center wrote it; nothing else changes."""
-	if doc.is_new() or not is_director_only():
-		return
-	before = doc.get_doc_before_save()
-	changed = sorted(
-		changed_fields(doc, before) - {"status", "approved_on", "approved_by", "approved_by_name"}
+	refuse_director_edits(
+		doc,
+		APPROVAL_FIELDS | {"status"},
+		_("The Institution Director can only approve or return a work plan, not change {0}."),
+		DirectorPlanEditError,
 	)
-	if changed:
-		frappe.throw(
-			_("The Institution Director can only approve or return a work plan, not change {0}.").format(
-				labels(doc, changed)
-			),
-			DirectorPlanEditError,
-			title=_("Not Allowed"),
-		)
 
 
 def check_locked_content(doc) -> None:
@@ -188,17 +169,7 @@ def item_values(doc) -> list[dict]:
 
 
 def record_approval(doc) -> None:
-	"""The date and the approver of the «УТВЕРЖДАЮ» block, set once when the Director approves."""
-	if not rules.is_approval(previous_status(doc), doc.status):
-		return
-	doc.approved_on = getdate(nowdate())
-	doc.approved_by = frappe.session.user
-	doc.approved_by_name = get_fullname(frappe.session.user)
-
-
-def is_director_only() -> bool:
-	roles = set(frappe.get_roles())
-	return INSTITUTION_DIRECTOR in roles and not roles & PLAN_WRITER_ROLES
+	director.record_approval(doc, rules.is_approval(previous_status(doc), doc.status))
 
 
 def fill_due_dates(doc) -> None:

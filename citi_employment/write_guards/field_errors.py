@@ -1,12 +1,13 @@
 """How the server says a value is wrong: one translated error that names fields, never a sensitive value."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import frappe
 from frappe import _
-from frappe.utils import format_datetime, formatdate, get_datetime
+from frappe.utils import cint, format_datetime, formatdate, get_datetime
 
-from citi_employment.domain.errors import FieldError, Reason
+from citi_employment.domain.errors import DomainError, FieldError, Reason
+from citi_employment.domain.work_plan import MAX_YEAR, MIN_YEAR
 
 
 class InvalidFieldValueError(frappe.ValidationError):
@@ -90,3 +91,16 @@ def validate_period(doc, start_field: str, end_field: str) -> None:
 		frappe.exceptions.InvalidDates,
 		title=_("Invalid Period"),
 	)
+
+
+def validate_year(doc, check: Callable[[int | None], int], error: type[Exception]) -> None:
+	"""The document's year is one the app plans and reports for; ``check`` is the domain's rule (it raises a
+	``DomainError``), ``error`` what the controller raises, with the one message."""
+	try:
+		check(cint(doc.year) if doc.year not in (None, "") else None)
+	except DomainError:
+		frappe.throw(
+			_("{0} must be between {1} and {2}.").format(frappe.bold(_("Year")), MIN_YEAR, MAX_YEAR),
+			error,
+			title=_("Invalid Year"),
+		)

@@ -1,8 +1,7 @@
 // Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 // For license information, please see license.txt
 
-// UI wiring only: the server decides who may compute or correct, and refuses everything else.
-const COMPUTER_ROLES = ["Employment Center Head", "Employment Specialist"];
+// UI wiring only: the server says (onload flags) who may compute or correct, and refuses everything else.
 
 frappe.ui.form.on("Annual Report", {
 	refresh(frm) {
@@ -10,18 +9,14 @@ frappe.ui.form.on("Annual Report", {
 			return;
 		}
 		show_intro(frm);
-		const may_compute = frappe.user.has_role(COMPUTER_ROLES) || frappe.session.user === "Administrator";
-		if (may_compute && frm.doc.status === "Draft") {
+		const flags = frm.doc.__onload || {};
+		if (flags.can_compute) {
 			frm.add_custom_button(
 				frm.doc.computed_at ? __("Compute Again") : __("Compute"),
 				() => compute(frm)
 			);
 		}
-		if (
-			may_compute &&
-			["Approved", "Published"].includes(frm.doc.status) &&
-			!frm.doc.superseded_by
-		) {
+		if (flags.can_correct) {
 			frm.add_custom_button(__("Create Correction"), () => create_correction(frm));
 		}
 	},
@@ -37,7 +32,7 @@ function show_intro(frm) {
 		);
 	} else if (["Approved", "Published"].includes(frm.doc.status)) {
 		frm.set_intro(__("Approved by the Institution Director: the figures are frozen."), "green");
-	} else if (frm.doc.status === "Submitted") {
+	} else if (frm.doc.status === "Pending Director Approval") {
 		frm.set_intro(__("Waiting for the Institution Director's approval."), "orange");
 	} else if (!frm.doc.computed_at) {
 		frm.set_intro(__("Compute the figures of the year, then write the narrative."), "blue");

@@ -116,6 +116,15 @@ class AnnualReport(Document):
 		year: DF.Int
 	# end: auto-generated types
 
+	def onload(self):
+		# The form's buttons follow the server's answer; compute and correction check everything again.
+		computer = compute.has_computer_role()
+		self.set_onload("can_compute", computer and self.status == rules.DRAFT)
+		self.set_onload(
+			"can_correct",
+			computer and self.status in rules.CORRECTABLE_STATUSES and not self.superseded_by,
+		)
+
 	def autoname(self):
 		# ``AR-2026``, ``AR-2026-v2``: the name says which year and version, the primary key keeps them unique.
 		workflow.check_year(self)

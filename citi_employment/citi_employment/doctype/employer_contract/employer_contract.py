@@ -17,6 +17,7 @@ from frappe.model.document import Document
 from frappe.query_builder import DocType
 from frappe.utils import cint, getdate, nowdate
 
+from citi_employment.approvals.director import refuse_director_edits, refuse_unless_director
 from citi_employment.domain.contracts import (
 	CLOSED_STATUSES,
 	ContractStatus,
@@ -29,7 +30,7 @@ from citi_employment.domain.contracts import (
 )
 from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.write_rules import refused_registered_contract_changes, service_fields
-from citi_employment.roles import ALL_RECORDS_ROLES, INSTITUTION_DIRECTOR, PRACTICE_SUPERVISOR
+from citi_employment.roles import ALL_RECORDS_ROLES, PRACTICE_SUPERVISOR
 from citi_employment.write_guards import changed_fields, labels
 from citi_employment.write_guards.field_errors import validate_period
 
@@ -163,17 +164,12 @@ class EmployerContract(Document):
 
 	def validate_director_edits(self):
 		"""The Director approves or rejects; the contract's content stays as the Center wrote it."""
-		if self.is_new() or not is_director_only(frappe.session.user):
-			return
-		changed = sorted(changed_fields(self, self.get_doc_before_save()) - service_fields(self.doctype))
-		if changed:
-			frappe.throw(
-				_("The Institution Director can only approve or reject a contract, not change {0}.").format(
-					labels(self, changed)
-				),
-				DirectorEditError,
-				title=_("Not Allowed"),
-			)
+		refuse_director_edits(
+			self,
+			service_fields(self.doctype),
+			_("The Institution Director can only approve or reject a contract, not change {0}."),
+			DirectorEditError,
+		)
 
 	def validate_approval_rights(self):
 		"""Only the Institution Director brings a contract into force, whatever path the change took.
@@ -181,12 +177,11 @@ class EmployerContract(Document):
 		The workflow already limits the Approve action to the Director; this also refuses a status
 		written directly (API, import, a misconfigured or disabled workflow).
 		"""
-		if enters_force(self.previous_status, self.status) and INSTITUTION_DIRECTOR not in frappe.get_roles():
-			frappe.throw(
-				_("Only the Institution Director can approve a contract."),
-				ContractApprovalError,
-				title=_("Not Allowed"),
-			)
+		refuse_unless_director(
+			enters_force(self.previous_status, self.status),
+			_("Only the Institution Director can approve a contract."),
+			ContractApprovalError,
+		)
 
 	def set_termination_date(self):
 		if self.status == ContractStatus.TERMINATED.value and not self.terminated_on:
@@ -266,11 +261,6 @@ def draw_registration_sequence(journal: str, year: int) -> int:
 	sequence = next_sequence(cint(last[0][0]) if last else 0)
 	frappe.qb.update(series).set(series.current, sequence).where(series.name == key).run()
 	return sequence
-
-
-def is_director_only(user: str) -> bool:
-	roles = set(frappe.get_roles(user))
-	return INSTITUTION_DIRECTOR in roles and not roles & (ALL_RECORDS_ROLES - {INSTITUTION_DIRECTOR})
 
 
 def is_practice_supervisor_only(user: str | None = None) -> bool:

@@ -1,6 +1,8 @@
 // Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 // For license information, please see license.txt
 
+{% include "citi_employment/public/js/status_indicator.js" %}
+
 const MONITORING_STATUS_COLORS = {
 	Planned: "blue",
 	Due: "orange",
@@ -14,17 +16,8 @@ const MONITORING_STATUS_LABELS = {
 	Due: __("Check Due"),
 };
 
-frappe.listview_settings["Employment Monitoring Record"] = {
-	add_fields: ["status"],
-	get_indicator(doc) {
-		const status = doc.status;
-		if (!status) {
-			return;
-		}
-		return [
-			MONITORING_STATUS_LABELS[status] || __(status),
-			MONITORING_STATUS_COLORS[status] || "gray",
-			`status,=,${status}`,
-		];
-	},
-};
+frappe.listview_settings["Employment Monitoring Record"] = citi_employment.status_indicator.list_settings(
+	"status",
+	MONITORING_STATUS_COLORS,
+	{ labels: MONITORING_STATUS_LABELS }
+);

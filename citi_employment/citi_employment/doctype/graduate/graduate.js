@@ -1,6 +1,8 @@
 // Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 // For license information, please see license.txt
 
+{% include "citi_employment/public/js/companion_record.js" %}
+
 const PERSONAL_DATA_DOCTYPE = "Graduate Personal Data";
 
 frappe.ui.form.on("Graduate", {
@@ -15,16 +17,8 @@ frappe.ui.form.on("Graduate", {
 
 function open_personal_data(frm) {
 	// Graduate Personal Data is named after its graduate (1:1).
-	frappe.db.exists(PERSONAL_DATA_DOCTYPE, frm.doc.name).then((exists) => {
-		if (exists) {
-			frappe.set_route("Form", PERSONAL_DATA_DOCTYPE, frm.doc.name);
-			return;
-		}
-		frappe.model.with_doctype(PERSONAL_DATA_DOCTYPE, () => {
-			const personal_data = frappe.model.get_new_doc(PERSONAL_DATA_DOCTYPE);
-			personal_data.graduate = frm.doc.name;
-			personal_data.graduate_name = frm.doc.full_name;
-			frappe.set_route("Form", PERSONAL_DATA_DOCTYPE, personal_data.name);
-		});
+	citi_employment.companion_record.open(frm, PERSONAL_DATA_DOCTYPE, {
+		graduate: frm.doc.name,
+		graduate_name: frm.doc.full_name,
 	});
 }

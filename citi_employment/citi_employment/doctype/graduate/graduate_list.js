@@ -1,6 +1,8 @@
 // Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 // For license information, please see license.txt
 
+{% include "citi_employment/public/js/status_indicator.js" %}
+
 const EMPLOYMENT_STATUS_COLORS = {
 	Studying: "blue",
 	"Seeking Employment": "orange",
@@ -8,17 +10,7 @@ const EMPLOYMENT_STATUS_COLORS = {
 	"Not Seeking": "gray",
 };
 
-frappe.listview_settings["Graduate"] = {
-	add_fields: ["employment_status"],
-	get_indicator(doc) {
-		const status = doc.employment_status;
-		if (!status) {
-			return;
-		}
-		return [
-			__(status),
-			EMPLOYMENT_STATUS_COLORS[status] || "gray",
-			`employment_status,=,${status}`,
-		];
-	},
-};
+frappe.listview_settings["Graduate"] = citi_employment.status_indicator.list_settings(
+	"employment_status",
+	EMPLOYMENT_STATUS_COLORS
+);

@@ -10,7 +10,7 @@ from citi_employment.domain import vacancies as rules
 from citi_employment.domain.consents import ConsentUse
 from citi_employment.domain.errors import FieldError
 from citi_employment.monitoring.schedule import remove_unmade_checks, sync_placement
-from citi_employment.personal_data.consents import consent_problem
+from citi_employment.personal_data.consents import consent_problem, problem_message
 from citi_employment.write_guards.field_errors import (
 	InvalidFieldValueError,
 	throw_field_errors,
@@ -91,11 +91,12 @@ class GraduatePlacement(Document):
 		neither a new one nor an existing one moved to them (152-ФЗ ст. 21 ч. 5)."""
 		if not self.graduate or not (self.is_new() or self.has_value_changed("graduate")):
 			return
-		if consent_problem(self.graduate, ConsentUse.PLACE):
+		problem = consent_problem(self.graduate, ConsentUse.PLACE)
+		if problem:
 			frappe.throw(
-				_(
-					"{0} has revoked the personal data consent: the Center no longer processes their data, so a new placement cannot be recorded."
-				).format(frappe.bold(self.graduate_name or self.graduate)),
+				_("{0}: a placement cannot be recorded. {1}").format(
+					frappe.bold(self.graduate_name or self.graduate), problem_message(problem)
+				),
 				exc=PlacementNotAllowedError,
 				title=_("Processing Stopped"),
 			)

@@ -1,6 +1,8 @@
 // Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 // For license information, please see license.txt
 
+{% include "citi_employment/public/js/send_to_employer.js" %}
+
 frappe.ui.form.on("Student Resume", {
 	refresh(frm) {
 		if (frm.is_new() || !frm.doc.graduate) {
@@ -22,7 +24,7 @@ frappe.ui.form.on("Student Resume", {
 		}
 		frappe
 			.call({
-				method: "citi_employment.citi_employment.doctype.student_resume.student_resume.get_prefill",
+				method: "citi_employment.resumes.prefill.get_prefill",
 				args: { graduate: frm.doc.graduate },
 			})
 			.then((r) => {
@@ -36,118 +38,33 @@ frappe.ui.form.on("Student Resume", {
 });
 
 function send_resume_to_employer(frm) {
-	if (frm.is_dirty()) {
-		frappe.msgprint(__("Save the resume first: the saved version is sent."));
-		return;
-	}
-	frappe.prompt(
-		[
-			{
-				fieldname: "employer",
-				fieldtype: "Link",
-				options: "Employer",
-				label: __("Employer"),
-				reqd: 1,
-				description: __(
-					"The resume is sent as PDF to the employer's email, if the graduate's consent allows it."
-				),
-			},
-		],
-		(values) => {
-			frappe
-				.call({
-					method: "citi_employment.personal_data.sharing.send_to_employer",
-					args: {
-						graduate: frm.doc.graduate,
-						employer: values.employer,
-						document_type: frm.doctype,
-						document_name: frm.doc.name,
-					},
-					freeze: true,
-					freeze_message: __("Sending..."),
-				})
-				.then((r) => {
-					if (!r.message) {
-						return;
-					}
-					frappe.msgprint({
-						title: __("Resume Sent"),
-						indicator: "green",
-						message: __(
-							"The resume is queued for sending to {0}. Transfer logged as {1}.",
-							[
-								frappe.format(values.employer, {
-									fieldtype: "Link",
-									options: "Employer",
-								}),
-								frappe.format(r.message, {
-									fieldtype: "Link",
-									options: "Personal Data Transfer",
-								}),
-							]
-						),
-					});
-				});
-		},
-		__("Send to Employer"),
-		__("Send")
-	);
+	citi_employment.sending.send_document(frm, {
+		unsaved: __("Save the resume first: the saved version is sent."),
+		description: __(
+			"The resume is sent as PDF to the employer's email, if the graduate's consent allows it."
+		),
+		sent_title: __("Resume Sent"),
+		queued: (employer, transfer) =>
+			__("The resume is queued for sending to {0}. Transfer logged as {1}.", [employer, transfer]),
+	});
 }
 
 function send_dossier_to_employer(frm) {
-	if (frm.is_dirty()) {
-		frappe.msgprint(__("Save the resume first: the saved version is sent."));
-		return;
-	}
-	frappe.prompt(
-		[
-			{
-				fieldname: "employer",
-				fieldtype: "Link",
-				options: "Employer",
-				label: __("Employer"),
-				reqd: 1,
-				description: __(
-					"One PDF with the Center's cover letter, this resume and the graduate's approved mentor recommendation is sent to the employer's email, if the graduate's consent allows it."
-				),
-			},
-		],
-		(values) => {
-			frappe
-				.call({
-					method: "citi_employment.dossier.sending.send_dossier",
-					args: { student_resume: frm.doc.name, employer: values.employer },
-					freeze: true,
-					freeze_message: __("Sending..."),
-				})
-				.then((r) => {
-					if (!r.message) {
-						return;
-					}
-					frappe.msgprint({
-						title: __("Dossier Sent"),
-						indicator: "green",
-						message: __(
-							"The dossier {0} is queued for sending to {1}. Transfer logged as {2}.",
-							[
-								frappe.format(r.message.dossier, {
-									fieldtype: "Link",
-									options: "Employer Dossier",
-								}),
-								frappe.format(values.employer, {
-									fieldtype: "Link",
-									options: "Employer",
-								}),
-								frappe.format(r.message.transfer, {
-									fieldtype: "Link",
-									options: "Personal Data Transfer",
-								}),
-							]
-						),
-					});
-				});
-		},
-		__("Send Dossier"),
-		__("Send")
-	);
+	const sending = citi_employment.sending;
+	sending.ask_employer(frm, {
+		unsaved: __("Save the resume first: the saved version is sent."),
+		description: __(
+			"One PDF with the Center's cover letter, this resume and the graduate's approved mentor recommendation is sent to the employer's email, if the graduate's consent allows it."
+		),
+		title: __("Send Dossier"),
+		method: "citi_employment.dossier.sending.send_dossier",
+		args: (employer) => ({ student_resume: frm.doc.name, employer }),
+		sent_title: __("Dossier Sent"),
+		sent_message: (employer, sent) =>
+			__("The dossier {0} is queued for sending to {1}. Transfer logged as {2}.", [
+				sending.link(sent.dossier, "Employer Dossier"),
+				sending.link(employer, "Employer"),
+				sending.link(sent.transfer, "Personal Data Transfer"),
+			]),
+	});
 }

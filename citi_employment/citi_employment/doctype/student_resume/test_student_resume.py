@@ -7,11 +7,9 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from pypdf import PdfReader
 
-from citi_employment.citi_employment.doctype.student_resume.student_resume import (
-	ResumeRowOrderError,
-	get_prefill,
-)
+from citi_employment.citi_employment.doctype.student_resume.student_resume import ResumeRowOrderError
 from citi_employment.domain.paper_forms import RESUME_FORM
+from citi_employment.resumes.prefill import get_prefill
 from citi_employment.tests.records import (
 	DIRECTOR_USER,
 	GRADUATE_DETAILS,

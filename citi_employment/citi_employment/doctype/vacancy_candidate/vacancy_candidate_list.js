@@ -1,6 +1,8 @@
 // Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 // For license information, please see license.txt
 
+{% include "citi_employment/public/js/status_indicator.js" %}
+
 // Where each candidate stands with the employer, at a glance; the score is a column of its own (in_list_view).
 const CANDIDATE_STATUS_COLORS = {
 	Proposed: "blue",
@@ -11,13 +13,8 @@ const CANDIDATE_STATUS_COLORS = {
 	Withdrawn: "gray",
 };
 
-frappe.listview_settings["Vacancy Candidate"] = {
-	add_fields: ["status", "score"],
-	get_indicator(doc) {
-		const status = doc.status;
-		if (!status) {
-			return;
-		}
-		return [__(status, null, "Vacancy Candidate"), CANDIDATE_STATUS_COLORS[status] || "gray", `status,=,${status}`];
-	},
-};
+frappe.listview_settings["Vacancy Candidate"] = citi_employment.status_indicator.list_settings(
+	"status",
+	CANDIDATE_STATUS_COLORS,
+	{ context: "Vacancy Candidate", add_fields: ["status", "score"] }
+);

@@ -9,8 +9,6 @@ from frappe.utils import add_days, add_years, getdate
 
 from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request import (
 	ProbationSalaryNotConfirmedError,
-	add_candidates,
-	suggest_candidates,
 )
 from citi_employment.domain.paper_forms import VACANCY_REQUEST_FORM
 from citi_employment.tests.records import (
@@ -32,6 +30,7 @@ from citi_employment.tests.records import (
 	make_profession,
 	make_request,
 )
+from citi_employment.vacancies.candidate_list import add_candidates, suggest_candidates
 from citi_employment.vacancies.candidates import CandidateNotAllowedError
 from citi_employment.write_guards.field_errors import InvalidFieldValueError
 

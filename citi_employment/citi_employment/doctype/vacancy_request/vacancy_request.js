@@ -1,7 +1,8 @@
 // Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 // For license information, please see license.txt
 
-const VACANCY_METHODS = "citi_employment.citi_employment.doctype.vacancy_request.vacancy_request";
+{% include "citi_employment/public/js/companion_record.js" %}
+
 const CANDIDATE_LIST_METHODS = "citi_employment.vacancies.candidate_list";
 const INTERNAL_REQUIREMENTS_DOCTYPE = "Vacancy Internal Requirements";
 
@@ -25,22 +26,14 @@ frappe.ui.form.on("Vacancy Request", {
 
 function open_internal_requirements(frm) {
 	// Vacancy Internal Requirements is named after its request (1:1).
-	frappe.db.exists(INTERNAL_REQUIREMENTS_DOCTYPE, frm.doc.name).then((exists) => {
-		if (exists) {
-			frappe.set_route("Form", INTERNAL_REQUIREMENTS_DOCTYPE, frm.doc.name);
-			return;
-		}
-		frappe.model.with_doctype(INTERNAL_REQUIREMENTS_DOCTYPE, () => {
-			const requirements = frappe.model.get_new_doc(INTERNAL_REQUIREMENTS_DOCTYPE);
-			requirements.vacancy_request = frm.doc.name;
-			frappe.set_route("Form", INTERNAL_REQUIREMENTS_DOCTYPE, requirements.name);
-		});
+	citi_employment.companion_record.open(frm, INTERNAL_REQUIREMENTS_DOCTYPE, {
+		vacancy_request: frm.doc.name,
 	});
 }
 
 function suggest_candidates(frm) {
 	frappe.call({
-		method: `${VACANCY_METHODS}.suggest_candidates`,
+		method: `${CANDIDATE_LIST_METHODS}.suggest_candidates`,
 		args: { vacancy_request: frm.doc.name },
 		freeze: true,
 		callback: ({ message }) => show_suggestions(frm, message || []),
@@ -115,7 +108,7 @@ function show_suggestions(frm, suggestions) {
 				return;
 			}
 			frappe.call({
-				method: `${VACANCY_METHODS}.add_candidates`,
+				method: `${CANDIDATE_LIST_METHODS}.add_candidates`,
 				args: { vacancy_request: frm.doc.name, graduates: selected },
 				freeze: true,
 				callback: ({ message }) => {

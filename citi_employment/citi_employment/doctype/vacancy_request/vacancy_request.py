@@ -1,8 +1,6 @@
 # Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 # For license information, please see license.txt
 
-import json
-
 import frappe
 from frappe import _
 from frappe.model.document import Document
@@ -11,12 +9,9 @@ from frappe.utils import cint, flt, getdate
 from citi_employment.domain import vacancies as rules
 from citi_employment.domain.errors import FieldError
 from citi_employment.roles import ADMISSIONS_COMMITTEE, ALL_RECORDS_ROLES
-from citi_employment.vacancies import candidates as candidate_service
 from citi_employment.write_guards.field_errors import InvalidFieldValueError, throw_field_errors
 
 CANDIDATE_DOCTYPE = "Vacancy Candidate"
-DEFAULT_SUGGESTIONS = 20
-MAX_SUGGESTIONS = 500
 # The employer's age and gender wishes, 1:1 and named after the request; only the Head and Specialists read it.
 INTERNAL_REQUIREMENTS_DOCTYPE = "Vacancy Internal Requirements"
 
@@ -188,88 +183,6 @@ class VacancyRequest(Document):
 			pluck="name",
 		):
 			frappe.db.set_value(CANDIDATE_DOCTYPE, name, {"status": rules.HIRED, "status_date": getdate()})
-
-
-@frappe.whitelist()
-def suggest_candidates(vacancy_request: str, limit: int = DEFAULT_SUGGESTIONS) -> list[dict]:
-	"""Graduates ranked for the request, each with its score and translated reasons."""
-	doc = frappe.get_doc("Vacancy Request", vacancy_request)
-	doc.check_permission("write")
-	return candidate_service.suggest(doc, limit=parse_limit(limit))
-
-
-@frappe.whitelist(methods=["POST"])
-def add_candidates(vacancy_request: str, graduates: str | list[str]) -> dict:
-	"""Propose graduates to the employer and say what came of each, for the form's confirmation.
-
-	A graduate whose consent does not allow transfer to employers is refused (proposing sends their data out,
-	152-ФЗ ст. 9) and the others are still proposed; one already proposed is left as is. Bad input — a graduate
-	that does not exist or that the user may not read — refuses the whole call before anything is written.
-	Returns the graduate IDs ``added``, ``refused`` and ``already_proposed``, and ``names`` for all of them.
-	"""
-	doc = frappe.get_doc("Vacancy Request", vacancy_request)
-	doc.check_permission("write")
-	wanted = list(dict.fromkeys(graduate for graduate in parse_graduates(graduates) if graduate))
-	for graduate in wanted:
-		frappe.get_doc("Graduate", graduate).check_permission("read")
-	names = dict(
-		frappe.get_all(
-			"Graduate", filters={"name": ("in", wanted)}, fields=["name", "full_name"], as_list=True
-		)
-	)
-	present = set(frappe.get_all(CANDIDATE_DOCTYPE, filters={"vacancy_request": doc.name}, pluck="graduate"))
-	new = [graduate for graduate in wanted if graduate not in present]
-	allowed = {row.name for row in candidate_service.may_be_proposed([frappe._dict(name=g) for g in new])}
-	added = [graduate for graduate in new if graduate in allowed]
-	scores = candidate_service.scores_for(doc, added)
-	for graduate in added:
-		score = scores.get(graduate) or {"score": 0, "explanation": []}
-		candidate = frappe.get_doc(
-			{
-				"doctype": CANDIDATE_DOCTYPE,
-				"vacancy_request": doc.name,
-				"graduate": graduate,
-				"status": rules.PROPOSED,
-				"score": score["score"],
-				"score_explanation": "\n".join(score["explanation"]),
-			}
-		)
-		# Scored above for all graduates at once; a client cannot set flags, so a sent score is recomputed.
-		candidate.flags.written_by_service = True
-		candidate.insert()
-	return {
-		"added": added,
-		"refused": [graduate for graduate in new if graduate not in allowed],
-		"already_proposed": [graduate for graduate in wanted if graduate in present],
-		"names": {graduate: names.get(graduate) or graduate for graduate in wanted},
-	}
-
-
-def parse_limit(limit) -> int:
-	"""How many suggestions to return: a whole number from 1 to ``MAX_SUGGESTIONS``; none given means 20."""
-	if limit is None or limit == "":
-		return DEFAULT_SUGGESTIONS
-	text = str(limit).strip() if isinstance(limit, int | str) and not isinstance(limit, bool) else ""
-	if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_SUGGESTIONS:
-		frappe.throw(
-			_("The number of suggestions must be a whole number from 1 to {0}.").format(MAX_SUGGESTIONS),
-			title=_("Invalid Value"),
-		)
-	return int(text)
-
-
-def parse_graduates(graduates) -> list[str]:
-	"""The graduate IDs to propose, as a list or its JSON; anything else is refused before any write."""
-	if isinstance(graduates, str):
-		try:
-			graduates = json.loads(graduates)
-		except ValueError:
-			graduates = None
-	if not isinstance(graduates, list) or not all(isinstance(graduate, str) for graduate in graduates):
-		frappe.throw(_("The graduates must be given as a list of graduate IDs."), title=_("Invalid Value"))
-	if not any(graduates):
-		frappe.throw(_("Select at least one graduate."), title=_("Invalid Value"))
-	return graduates
 
 
 def can_read_internal_requirements(user: str | None = None) -> bool:

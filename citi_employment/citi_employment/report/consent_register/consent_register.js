@@ -1,35 +1,22 @@
 // Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 // For license information, please see license.txt
 
+{% include "citi_employment/public/js/report_filters.js" %}
+
 frappe.query_reports["Consent Register"] = {
 	filters: [
-		{
-			fieldname: "view",
-			label: __("Show"),
-			fieldtype: "Select",
-			options: [
-				{ value: "By Kind and Status", label: __("By Kind and Status") },
-				{ value: "Revocations", label: __("Revocations") },
-				{ value: "Coming of Age", label: __("Coming of Age") },
-			],
-			default: "By Kind and Status",
-		},
-		{
-			// The consents signed, or the revocations received, in the period.
-			fieldname: "from_date",
-			label: __("From Date"),
-			fieldtype: "Date",
-		},
-		{
-			fieldname: "to_date",
-			label: __("To Date"),
-			fieldtype: "Date",
-		},
-		{
-			fieldname: "within_days",
-			label: __("Turning 18 Within (Days)"),
-			fieldtype: "Int",
-			default: 90,
-		},
+		citi_employment.report_filters.select(
+			"view",
+			__("Show"),
+			{
+				"By Kind and Status": __("By Kind and Status"),
+				Revocations: __("Revocations"),
+				"Coming of Age": __("Coming of Age"),
+			},
+			{ default_value: "By Kind and Status" }
+		),
+		// The consents signed, or the revocations received, in the period.
+		...citi_employment.report_filters.period(__("From Date"), __("To Date")),
+		citi_employment.report_filters.field("within_days", __("Turning 18 Within (Days)"), "Int", { default: 90 }),
 	],
 };

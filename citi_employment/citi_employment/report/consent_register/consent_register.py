@@ -17,7 +17,7 @@ from citi_employment.domain import reporting as rules
 from citi_employment.domain.reporting import status_key
 from citi_employment.reporting import consents
 from citi_employment.reporting import filters as report_filters
-from citi_employment.reporting.desk import card, chart, column, desk_report, status_colors
+from citi_employment.reporting.desk import card, column, desk_report, status_chart
 
 MAX_AHEAD_DAYS = 366
 
@@ -92,12 +92,7 @@ def coming_of_age_columns() -> list[dict]:
 
 
 def get_chart(kinds: list[dict]) -> dict | None:
-	shown = [status for status in rules.CONSENT_STATUSES if any(row[status_key(status)] for row in kinds)]
-	datasets = [
-		(_(status, context="Personal Data Consent"), [row[status_key(status)] for row in kinds])
-		for status in shown
-	]
-	return chart([_(row["kind"]) for row in kinds], datasets, stacked=True, colors=status_colors(shown))
+	return status_chart(kinds, rules.CONSENT_STATUSES, "kind", context="Personal Data Consent")
 
 
 def get_summary(kinds: list[dict], revoked: list[dict], coming: list[dict], days: int) -> list[dict]:

@@ -16,7 +16,7 @@ from citi_employment.domain import reporting as rules
 from citi_employment.domain.reporting import status_key
 from citi_employment.reporting import contracts
 from citi_employment.reporting import filters as report_filters
-from citi_employment.reporting.desk import card, chart, column, desk_report, status_colors
+from citi_employment.reporting.desk import card, column, desk_report, status_chart
 
 
 @desk_report
@@ -91,12 +91,7 @@ def expiring_columns() -> list[dict]:
 
 
 def get_chart(journals: list[dict]) -> dict | None:
-	shown = [status for status in rules.CONTRACT_STATUSES if any(row[status_key(status)] for row in journals)]
-	datasets = [
-		(_(status, context="Employer Contract"), [row[status_key(status)] for row in journals])
-		for status in shown
-	]
-	return chart([_(row["journal"]) for row in journals], datasets, stacked=True, colors=status_colors(shown))
+	return status_chart(journals, rules.CONTRACT_STATUSES, "journal", context="Employer Contract")
 
 
 def get_summary(total: dict, days: int) -> list[dict]:

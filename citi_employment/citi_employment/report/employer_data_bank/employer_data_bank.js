@@ -1,45 +1,31 @@
 // Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 // For license information, please see license.txt
 
+{% include "citi_employment/public/js/report_filters.js" %}
+
 frappe.query_reports["Employer Data Bank"] = {
 	filters: [
-		{
-			fieldname: "group_by",
-			label: __("Grouping"),
-			fieldtype: "Select",
-			options: [
-				{ value: "Employer", label: __("Employer") },
-				{ value: "Region", label: __("Region", null, "Employer") },
-				{ value: "Activity", label: __("Type of Activity") },
-			],
-			default: "Employer",
-		},
-		{
-			fieldname: "status",
-			label: __("Status"),
-			fieldtype: "Select",
-			options: [
-				{ value: "", label: "" },
-				{ value: "Potential", label: __("Potential") },
-				{ value: "Active Partner", label: __("Active Partner") },
-				{ value: "Inactive", label: __("Inactive") },
-			],
-		},
-		{
-			fieldname: "region",
-			label: __("Region", null, "Employer"),
-			fieldtype: "Select",
-			options: [
-				{ value: "", label: "" },
-				{ value: "Saint Petersburg", label: __("Saint Petersburg") },
-				{ value: "Leningrad Oblast", label: __("Leningrad Oblast") },
-				{ value: "Other", label: __("Other") },
-			],
-		},
-		{
-			fieldname: "activity",
-			label: __("Type of Activity"),
-			fieldtype: "Data",
-		},
+		citi_employment.report_filters.select(
+			"group_by",
+			__("Grouping"),
+			{
+				Employer: __("Employer"),
+				Region: __("Region", null, "Employer"),
+				Activity: __("Type of Activity"),
+			},
+			{ default_value: "Employer" }
+		),
+		citi_employment.report_filters.select(
+			"status",
+			__("Status"),
+			{
+				Potential: __("Potential"),
+				"Active Partner": __("Active Partner"),
+				Inactive: __("Inactive"),
+			},
+			{ optional: true }
+		),
+		citi_employment.report_filters.region(),
+		citi_employment.report_filters.field("activity", __("Type of Activity"), "Data"),
 	],
 };

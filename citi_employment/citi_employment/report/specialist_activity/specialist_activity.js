@@ -1,36 +1,17 @@
 // Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 // For license information, please see license.txt
 
+{% include "citi_employment/public/js/report_filters.js" %}
+
 frappe.query_reports["Specialist Activity"] = {
 	filters: [
-		{
-			fieldname: "from_date",
-			label: __("From Date"),
-			fieldtype: "Date",
-			default: frappe.datetime.year_start(),
-		},
-		{
-			fieldname: "to_date",
-			label: __("To Date"),
-			fieldtype: "Date",
-			default: frappe.datetime.get_today(),
-		},
-		{
-			fieldname: "granularity",
-			label: __("Time Period"),
-			fieldtype: "Select",
-			options: [
-				{ value: "Year", label: __("Year") },
-				{ value: "Quarter", label: __("Quarter") },
-				{ value: "Month", label: __("Month") },
-			],
-			default: "Month",
-		},
-		{
-			fieldname: "user",
-			label: __("Staff Member"),
-			fieldtype: "Link",
-			options: "User",
-		},
+		...citi_employment.report_filters.period(
+			__("From Date"),
+			__("To Date"),
+			frappe.datetime.year_start(),
+			frappe.datetime.get_today()
+		),
+		citi_employment.report_filters.granularity("Month"),
+		citi_employment.report_filters.link("user", __("Staff Member"), "User"),
 	],
 };

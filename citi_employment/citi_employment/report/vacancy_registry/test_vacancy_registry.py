@@ -8,7 +8,6 @@ from frappe.desk.query_report import run
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate
 
-from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request import add_candidates
 from citi_employment.tests.records import (
 	ADMISSIONS_USER,
 	DIRECTOR_USER,
@@ -22,6 +21,7 @@ from citi_employment.tests.records import (
 	make_profession,
 	make_request,
 )
+from citi_employment.vacancies.candidate_list import add_candidates
 
 REPORT = "Vacancy Registry"
 

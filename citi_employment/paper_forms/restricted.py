@@ -1,0 +1,22 @@
+"""Values a print shows only to those who may read them: a 1:1 record named after the printed document
+(Graduate Personal Data after its graduate, Vacancy Internal Requirements after its request).
+
+The permission check comes first and nothing is raised or logged either way: anyone else gets the blank
+lines of the paper form. Not even an exception's text is kept: it could carry values from the query.
+"""
+
+import frappe
+
+
+def readable_values(doctype: str, name: str | None, fields) -> dict | None:
+	"""``fields`` of the ``doctype`` record ``name``, or None when there is none or the user may not read it."""
+	if not name:
+		return None
+	try:
+		if not frappe.db.exists(doctype, name):
+			return None
+		if not frappe.has_permission(doctype, "read", doc=name):
+			return None
+		return frappe.db.get_value(doctype, name, fields, as_dict=True)
+	except Exception:
+		return None
