@@ -9,6 +9,7 @@ from datetime import date
 from typing import NamedTuple
 
 from citi_employment.domain.errors import FieldError, Reason
+from citi_employment.domain.identifiers import fixed_length_digits
 
 # ГК РФ ст. 21 п. 1: full legal capacity comes with the eighteenth birthday.
 AGE_OF_MAJORITY = 18
@@ -28,8 +29,6 @@ REPRESENTATIVE_BASIS_CITATION: dict[str, str] = {
 }
 
 _WHITESPACE = re.compile(r"\s+")
-_OKPDTR_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212]+")
-_DIGITS = re.compile(r"[0-9]+")
 _OKPDTR_LENGTH = 5
 
 
@@ -121,18 +120,7 @@ def normalize_okpdtr_code(value: object, field: str = "okpdtr_code") -> str:
 
 	The classifier also prints a sixth, control digit in a separate column; it is not part of the code.
 	"""
-	if value is None:
-		raise FieldError(field, Reason.REQUIRED)
-	if not isinstance(value, str):
-		raise FieldError(field, Reason.FORMAT)
-	text = _OKPDTR_SEPARATORS.sub("", value)
-	if not text:
-		raise FieldError(field, Reason.REQUIRED)
-	if not _DIGITS.fullmatch(text):
-		raise FieldError(field, Reason.FORMAT)
-	if len(text) != _OKPDTR_LENGTH:
-		raise FieldError(field, Reason.LENGTH)
-	return text
+	return fixed_length_digits(value, field, _OKPDTR_LENGTH)
 
 
 def normalize_document_number(value: object, field: str, max_length: int = 140) -> str:

@@ -66,6 +66,11 @@ def _digits(value: object, field: str, *lengths: int) -> str:
 	return _require_digits(_compact(value, field), field, lengths)
 
 
+def fixed_length_digits(value: object, field: str, length: int) -> str:
+	"""A code written in ASCII digits only, of exactly ``length`` digits once separators are dropped."""
+	return _digits(value, field, length)
+
+
 def _stdnum_validate(validate: Callable[[str], str], digits: str, field: str) -> str:
 	"""Run a python-stdnum validator and translate its exceptions, so callers never see stdnum."""
 	try:

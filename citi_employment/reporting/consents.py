@@ -13,6 +13,7 @@ from frappe.query_builder.functions import Count
 from citi_employment.domain import consents as consent_rules
 from citi_employment.domain import reporting as rules
 from citi_employment.reporting.access import PERSONAL_DATA_READERS, check_reads_all, check_roles
+from citi_employment.reporting.periods import within
 
 CONSENT_DOCTYPE = "Personal Data Consent"
 GRADUATE_DOCTYPE = "Graduate"
@@ -33,11 +34,7 @@ def consents_by_kind_and_status(signed_from: date | None = None, signed_to: date
 		.select(consent.kind, consent.status, Count("*").as_("consents"))
 		.groupby(consent.kind, consent.status)
 	)
-	if signed_from:
-		query = query.where(consent.signed_on >= signed_from)
-	if signed_to:
-		query = query.where(consent.signed_on <= signed_to)
-	return query.run(as_dict=True)
+	return within(query, consent.signed_on, signed_from, signed_to).run(as_dict=True)
 
 
 @frappe.read_only()
@@ -62,11 +59,7 @@ def revocations(received_from: date | None = None, received_to: date | None = No
 		.where(consent.status == consent_rules.REVOKED)
 		.orderby(consent.destruction_due_on)
 	)
-	if received_from:
-		query = query.where(consent.revocation_received_on >= received_from)
-	if received_to:
-		query = query.where(consent.revocation_received_on <= received_to)
-	return query.run(as_dict=True)
+	return within(query, consent.revocation_received_on, received_from, received_to).run(as_dict=True)
 
 
 @frappe.read_only()

@@ -10,6 +10,7 @@ from frappe.utils import cint
 
 from citi_employment.domain import reporting as rules
 from citi_employment.reporting.access import check_reads_all
+from citi_employment.reporting.periods import within
 
 CONTRACT_DOCTYPE = "Employer Contract"
 SETTINGS_DOCTYPE = "Employment Center Settings"
@@ -33,11 +34,7 @@ def ends_within(contract, today: date, days: int):
 def restrict(query, contract, journal, registered_from, registered_to):
 	if journal:
 		query = query.where(contract.journal == journal)
-	if registered_from:
-		query = query.where(contract.registered_on >= registered_from)
-	if registered_to:
-		query = query.where(contract.registered_on <= registered_to)
-	return query
+	return within(query, contract.registered_on, registered_from, registered_to)
 
 
 @frappe.read_only()

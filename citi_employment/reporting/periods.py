@@ -25,3 +25,12 @@ def select_period(query, day: Term, granularity: str):
 	if part is not None:
 		query = query.select(part.as_("part")).groupby(part)
 	return query
+
+
+def within(query, day: Term, start, end):
+	"""The query limited to the records whose ``day`` is from ``start`` to ``end``; either end may be open."""
+	if start:
+		query = query.where(day >= start)
+	if end:
+		query = query.where(day <= end)
+	return query

@@ -14,6 +14,7 @@ from citi_employment.domain import reporting as rules
 from citi_employment.domain.reporting import checkpoint_key
 from citi_employment.monitoring import RECORD_DOCTYPE
 from citi_employment.reporting.access import check_reads_all
+from citi_employment.reporting.periods import within
 
 PLACEMENT_DOCTYPE = "Graduate Placement"
 
@@ -75,10 +76,7 @@ def retention_cohorts(
 		.where(placement.employment_date <= as_on)
 		.groupby(cohort)
 	)
-	if employed_from:
-		query = query.where(placement.employment_date >= employed_from)
-	if employed_to:
-		query = query.where(placement.employment_date <= employed_to)
+	query = within(query, placement.employment_date, employed_from, employed_to)
 	if profession:
 		query = query.where(placement.profession == profession)
 	return query.run(as_dict=True)

@@ -36,6 +36,11 @@ Object.assign(citi_employment.report_filters, {
 		return this.field(fieldname, label, "Select", default_value ? { options, default: default_value } : { options });
 	},
 
+	// What a report with several tables shows ("view"; the Python side reads the same values).
+	view(choices, default_value) {
+		return this.select("view", __("Show"), choices, { default_value });
+	},
+
 	// How a report groups its periods (the Python side reads the same three values).
 	granularity(default_value) {
 		const choices = { Year: __("Year"), Quarter: __("Quarter"), Month: __("Month") };

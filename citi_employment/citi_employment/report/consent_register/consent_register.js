@@ -5,15 +5,13 @@
 
 frappe.query_reports["Consent Register"] = {
 	filters: [
-		citi_employment.report_filters.select(
-			"view",
-			__("Show"),
+		citi_employment.report_filters.view(
 			{
 				"By Kind and Status": __("By Kind and Status"),
 				Revocations: __("Revocations"),
 				"Coming of Age": __("Coming of Age"),
 			},
-			{ default_value: "By Kind and Status" }
+			"By Kind and Status"
 		),
 		// The consents signed, or the revocations received, in the period.
 		...citi_employment.report_filters.period(__("From Date"), __("To Date")),

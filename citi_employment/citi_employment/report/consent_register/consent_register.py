@@ -51,7 +51,8 @@ def execute(filters=None):
 		data = [{**row, "consent_status": _(row["consent_status"] or "")} for row in coming]
 		return coming_of_age_columns(), data, None, None, summary
 	data = [{**row, "kind": _(row["kind"])} for row in kinds]
-	return kind_columns(), data, None, get_chart(kinds), summary
+	chart = status_chart(kinds, rules.CONSENT_STATUSES, "kind", context="Personal Data Consent")
+	return kind_columns(), data, None, chart, summary
 
 
 def kind_columns() -> list[dict]:
@@ -89,10 +90,6 @@ def coming_of_age_columns() -> list[dict]:
 		column("days_left", _("Days Left"), width=90),
 		column("consent_status", _("Consent Status"), "Data", 140),
 	]
-
-
-def get_chart(kinds: list[dict]) -> dict | None:
-	return status_chart(kinds, rules.CONSENT_STATUSES, "kind", context="Personal Data Consent")
 
 
 def get_summary(kinds: list[dict], revoked: list[dict], coming: list[dict], days: int) -> list[dict]:

@@ -1,54 +1,31 @@
 // Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 // For license information, please see license.txt
 
+{% include "citi_employment/public/js/report_filters.js" %}
+
 frappe.query_reports["Contract Journal"] = {
 	filters: [
-		{
-			fieldname: "view",
-			label: __("Show"),
-			fieldtype: "Select",
-			options: [
-				{ value: "By Journal", label: __("By Journal") },
-				{ value: "Expiring Contracts", label: __("Expiring Contracts") },
-			],
-			default: "By Journal",
-		},
-		{
-			fieldname: "journal",
-			label: __("Journal"),
-			fieldtype: "Link",
-			options: "Contract Journal",
-		},
-		{
-			fieldname: "status",
-			label: __("Status"),
-			fieldtype: "Select",
-			options: [
-				{ value: "", label: "" },
-				{ value: "Draft", label: __("Draft") },
-				{ value: "Pending Director Approval", label: __("Pending Director Approval") },
-				{ value: "Active", label: __("Active") },
-				{ value: "Expiring Soon", label: __("Expiring Soon") },
-				{ value: "Expired", label: __("Expired") },
-				{ value: "Rejected", label: __("Rejected", null, "Employer Contract") },
-				{ value: "Terminated", label: __("Terminated") },
-			],
-		},
-		{
-			// Empty: the contract-expiry warning days of Employment Center Settings.
-			fieldname: "expiring_within_days",
-			label: __("Expiring Within (Days)"),
-			fieldtype: "Int",
-		},
-		{
-			fieldname: "from_date",
-			label: __("Registered From"),
-			fieldtype: "Date",
-		},
-		{
-			fieldname: "to_date",
-			label: __("Registered To"),
-			fieldtype: "Date",
-		},
+		citi_employment.report_filters.view(
+			{ "By Journal": __("By Journal"), "Expiring Contracts": __("Expiring Contracts") },
+			"By Journal"
+		),
+		citi_employment.report_filters.link("journal", __("Journal"), "Contract Journal"),
+		citi_employment.report_filters.select(
+			"status",
+			__("Status"),
+			{
+				Draft: __("Draft"),
+				"Pending Director Approval": __("Pending Director Approval"),
+				Active: __("Active"),
+				"Expiring Soon": __("Expiring Soon"),
+				Expired: __("Expired"),
+				Rejected: __("Rejected", null, "Employer Contract"),
+				Terminated: __("Terminated"),
+			},
+			{ optional: true }
+		),
+		// Empty: the contract-expiry warning days of Employment Center Settings.
+		citi_employment.report_filters.field("expiring_within_days", __("Expiring Within (Days)"), "Int"),
+		...citi_employment.report_filters.period(__("Registered From"), __("Registered To")),
 	],
 };

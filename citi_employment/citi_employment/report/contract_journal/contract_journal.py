@@ -38,7 +38,8 @@ def execute(filters=None):
 	data = [{**row, "journal": _(row["journal"])} for row in journals]
 	if data:
 		data.append({**total, "journal": _("Total", context="Report total")})
-	return journal_columns(days), data, None, get_chart(journals), summary
+	chart = status_chart(journals, rules.CONTRACT_STATUSES, "journal", context="Employer Contract")
+	return journal_columns(days), data, None, chart, summary
 
 
 def read_filters(filters):
@@ -88,10 +89,6 @@ def expiring_columns() -> list[dict]:
 		column("days_left", _("Days Left"), width=90),
 		column("auto_renew", _("Auto-Renew"), "Check", 100),
 	]
-
-
-def get_chart(journals: list[dict]) -> dict | None:
-	return status_chart(journals, rules.CONTRACT_STATUSES, "journal", context="Employer Contract")
 
 
 def get_summary(total: dict, days: int) -> list[dict]:

@@ -1,45 +1,30 @@
 // Copyright (c) 2026, ГАНПОУ ЛО «МЦ СиТИ» and contributors
 // For license information, please see license.txt
 
+{% include "citi_employment/public/js/report_filters.js" %}
+
 frappe.query_reports["Work Plan Execution"] = {
 	filters: [
-		{
-			fieldname: "view",
-			label: __("Show"),
-			fieldtype: "Select",
-			options: [
-				{ value: "By Plan", label: __("By Plan") },
-				{ value: "Overdue Items", label: __("Overdue Items") },
-			],
-			default: "By Plan",
-		},
-		{
-			fieldname: "year",
-			label: __("Year"),
-			fieldtype: "Int",
-			default: new Date().getFullYear(),
-		},
-		{
-			fieldname: "period",
-			label: __("Period", null, "Work Plan"),
-			fieldtype: "Select",
-			options: [
-				{ value: "", label: "" },
-				{ value: "Year", label: __("Year") },
-				{ value: "1st Half", label: __("1st Half") },
-				{ value: "2nd Half", label: __("2nd Half") },
-			],
-		},
-		{
-			fieldname: "plan_status",
-			label: __("Plan Status"),
-			fieldtype: "Select",
-			options: [
-				{ value: "", label: "" },
-				{ value: "Draft", label: __("Draft") },
-				{ value: "Submitted", label: __("Submitted", null, "Work Plan") },
-				{ value: "Approved", label: __("Approved") },
-			],
-		},
+		citi_employment.report_filters.view(
+			{ "By Plan": __("By Plan"), "Overdue Items": __("Overdue Items") },
+			"By Plan"
+		),
+		citi_employment.report_filters.field("year", __("Year"), "Int", { default: new Date().getFullYear() }),
+		citi_employment.report_filters.select(
+			"period",
+			__("Period", null, "Work Plan"),
+			{ Year: __("Year"), "1st Half": __("1st Half"), "2nd Half": __("2nd Half") },
+			{ optional: true }
+		),
+		citi_employment.report_filters.select(
+			"plan_status",
+			__("Plan Status"),
+			{
+				Draft: __("Draft"),
+				Submitted: __("Submitted", null, "Work Plan"),
+				Approved: __("Approved"),
+			},
+			{ optional: true }
+		),
 	],
 };
