@@ -120,13 +120,12 @@ def check_move(doc) -> None:
 
 
 def check_approval_rights(doc) -> None:
-	before = previous_status(doc)
-	refuse_unless_director(
-		rules.is_approval(before, doc.status),
-		_("Only the Institution Director can approve an annual report."),
-		ReportApprovalError,
-	)
-	if rules.is_publication(before, doc.status) and not set(frappe.get_roles()) & PUBLISHER_ROLES:
+	message = _("Only the Institution Director can approve an annual report.")
+	refuse_unless_director(doc, rules.is_approval, message, ReportApprovalError)
+	if (
+		rules.is_publication(previous_status(doc), doc.status)
+		and not set(frappe.get_roles()) & PUBLISHER_ROLES
+	):
 		frappe.throw(
 			_("Only the Head of the Center or the Institution Director can publish an annual report."),
 			ReportApprovalError,
@@ -162,7 +161,7 @@ def check_computed(doc) -> None:
 
 
 def record_approval(doc) -> None:
-	director.record_approval(doc, rules.is_approval(previous_status(doc), doc.status))
+	director.record_approval(doc, rules.is_approval)
 
 
 def record_publication(doc) -> None:

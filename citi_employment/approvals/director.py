@@ -4,6 +4,8 @@ Director only (§4.1.2), these checks refuse the same moves written directly. Us
 Work Plan and the Annual Report, each with its own message and error.
 """
 
+from collections.abc import Callable
+
 import frappe
 from frappe import _
 from frappe.utils import get_fullname, getdate, nowdate
@@ -15,6 +17,8 @@ from citi_employment.write_guards import changed_fields, labels
 # approves (or returns) what the Center wrote.
 WRITER_ROLES = ALL_RECORDS_ROLES - {INSTITUTION_DIRECTOR}
 APPROVAL_FIELDS = frozenset({"approved_on", "approved_by", "approved_by_name"})
+# A workflow's rule for a move of ``status`` (before, after), such as ``domain.work_plan.is_approval``.
+Move = Callable[[str | None, str | None], bool]
 
 
 def previous_status(doc) -> str | None:
@@ -27,9 +31,9 @@ def is_director_only(user: str | None = None) -> bool:
 	return INSTITUTION_DIRECTOR in roles and not roles & WRITER_ROLES
 
 
-def refuse_unless_director(approving: bool, message: str, error: type[Exception]) -> None:
-	"""``approving``: the save makes the approving move of the document's workflow."""
-	if approving and INSTITUTION_DIRECTOR not in frappe.get_roles():
+def refuse_unless_director(doc, is_approval: Move, message: str, error: type[Exception]) -> None:
+	"""``is_approval(before, after)``: whether the save's move of ``status`` is the approving one."""
+	if is_approval(previous_status(doc), doc.status) and INSTITUTION_DIRECTOR not in frappe.get_roles():
 		frappe.throw(message, error, title=_("Not Allowed"))
 
 
@@ -45,9 +49,9 @@ def refuse_director_edits(
 		frappe.throw(message.format(labels(doc, changed)), error, title=_("Not Allowed"))
 
 
-def record_approval(doc, approving: bool) -> None:
+def record_approval(doc, is_approval: Move) -> None:
 	"""The date and the approver of the «УТВЕРЖДАЮ» block, set once when the Director approves."""
-	if not approving:
+	if not is_approval(previous_status(doc), doc.status):
 		return
 	doc.approved_on = getdate(nowdate())
 	doc.approved_by = frappe.session.user

@@ -87,6 +87,19 @@ STATUS_COLORS = {
 }
 
 
+def total_label() -> str:
+	"""The label of every report's total row and total column."""
+	return _("Total", context="Report total")
+
+
+def rows_with_total(rows: Sequence[dict], total: dict, to_row: Callable) -> list[dict]:
+	"""Each row shaped by ``to_row`` and, when there is any, the total row last (``to_row(total, label=…)``)."""
+	data = [to_row(row) for row in rows]
+	if data:
+		data.append(to_row(total, label=total_label()))
+	return data
+
+
 def status_colors(statuses: Sequence[str]) -> list[str]:
 	return [STATUS_COLORS.get(status, "blue") for status in statuses]
 

@@ -79,13 +79,9 @@ def check_unique(doc) -> None:
 
 def check_approval_rights(doc) -> None:
 	"""Only the Institution Director approves a plan, and an approved plan stays approved."""
-	before = previous_status(doc)
-	refuse_unless_director(
-		rules.is_approval(before, doc.status),
-		_("Only the Institution Director can approve a work plan."),
-		PlanApprovalError,
-	)
-	if rules.leaves_approval(before, doc.status):
+	message = _("Only the Institution Director can approve a work plan.")
+	refuse_unless_director(doc, rules.is_approval, message, PlanApprovalError)
+	if rules.leaves_approval(previous_status(doc), doc.status):
 		frappe.throw(
 			_(
 				"The work plan is approved and stays approved: record the execution in each item's status and result."
@@ -169,7 +165,7 @@ def item_values(doc) -> list[dict]:
 
 
 def record_approval(doc) -> None:
-	director.record_approval(doc, rules.is_approval(previous_status(doc), doc.status))
+	director.record_approval(doc, rules.is_approval)
 
 
 def fill_due_dates(doc) -> None:

@@ -177,11 +177,8 @@ class EmployerContract(Document):
 		The workflow already limits the Approve action to the Director; this also refuses a status
 		written directly (API, import, a misconfigured or disabled workflow).
 		"""
-		refuse_unless_director(
-			enters_force(self.previous_status, self.status),
-			_("Only the Institution Director can approve a contract."),
-			ContractApprovalError,
-		)
+		message = _("Only the Institution Director can approve a contract.")
+		refuse_unless_director(self, enters_force, message, ContractApprovalError)
 
 	def set_termination_date(self):
 		if self.status == ContractStatus.TERMINATED.value and not self.terminated_on:

@@ -17,7 +17,7 @@ from citi_employment.domain import reporting as rules
 from citi_employment.domain.reporting import status_key
 from citi_employment.reporting import consents
 from citi_employment.reporting import filters as report_filters
-from citi_employment.reporting.desk import card, column, desk_report, status_chart
+from citi_employment.reporting.desk import card, column, desk_report, status_chart, total_label
 
 MAX_AHEAD_DAYS = 366
 
@@ -62,7 +62,7 @@ def kind_columns() -> list[dict]:
 			column(status_key(status), _(status, context="Personal Data Consent"), width=110)
 			for status in rules.CONSENT_STATUSES
 		),
-		column("total", _("Total", context="Report total"), width=90),
+		column("total", total_label(), width=90),
 	]
 
 

@@ -16,7 +16,7 @@ from citi_employment.domain import reporting as rules
 from citi_employment.domain.reporting import status_key
 from citi_employment.reporting import contracts
 from citi_employment.reporting import filters as report_filters
-from citi_employment.reporting.desk import card, column, desk_report, status_chart
+from citi_employment.reporting.desk import card, column, desk_report, status_chart, total_label
 
 
 @desk_report
@@ -37,7 +37,7 @@ def execute(filters=None):
 		return expiring_columns(), data, None, None, summary
 	data = [{**row, "journal": _(row["journal"])} for row in journals]
 	if data:
-		data.append({**total, "journal": _("Total", context="Report total")})
+		data.append({**total, "journal": total_label()})
 	chart = status_chart(journals, rules.CONTRACT_STATUSES, "journal", context="Employer Contract")
 	return journal_columns(days), data, None, chart, summary
 
@@ -69,7 +69,7 @@ def journal_columns(days: int) -> list[dict]:
 			column(status_key(status), _(status, context="Employer Contract"), width=120)
 			for status in rules.CONTRACT_STATUSES
 		),
-		column("total", _("Total", context="Report total"), width=90),
+		column("total", total_label(), width=90),
 		column("in_force", _("In Force"), width=100),
 		column("expiring", _("Ending Within {0} Days").format(days), width=150),
 	]

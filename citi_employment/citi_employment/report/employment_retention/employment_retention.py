@@ -21,7 +21,7 @@ from citi_employment.domain.reporting import checkpoint_key
 from citi_employment.monitoring.policy import current_policy
 from citi_employment.reporting import filters as report_filters
 from citi_employment.reporting import retention
-from citi_employment.reporting.desk import card, chart, column, desk_report
+from citi_employment.reporting.desk import card, chart, column, desk_report, rows_with_total
 
 # Two years of cohorts: the last checkpoint (24 months) of the oldest one has come.
 DEFAULT_MONTHS_BACK = 24
@@ -44,9 +44,7 @@ def execute(filters=None):
 		policy.checkpoints,
 	)
 	total = rules.retention_totals(rows, policy.checkpoints)
-	data = [to_row(row) for row in rows]
-	if data:
-		data.append(to_row(total, label=_("Total", context="Report total")))
+	data = rows_with_total(rows, total, to_row)
 	message = _(
 		"Share: placements still working at the checkpoint out of those whose checkpoint date has come. A "
 		"check not yet done counts as not known to be working; see the overdue checks."

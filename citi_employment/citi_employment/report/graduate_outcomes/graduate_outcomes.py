@@ -18,7 +18,7 @@ from citi_employment.domain import reporting as rules
 from citi_employment.monitoring.policy import current_policy
 from citi_employment.reporting import filters as report_filters
 from citi_employment.reporting import outcomes
-from citi_employment.reporting.desk import card, chart, column, desk_report, status_colors
+from citi_employment.reporting.desk import card, chart, column, desk_report, rows_with_total, status_colors
 
 DEFAULT_CHECKPOINT = 6
 
@@ -32,9 +32,7 @@ def execute(filters=None):
 		outcomes.outcomes_at_checkpoint(checkpoint, year_from, year_to, profession),
 	)
 	total = rules.outcome_totals(rows)
-	data = [to_row(row) for row in rows]
-	if data:
-		data.append(to_row(total, label=_("Total", context="Report total")))
+	data = rows_with_total(rows, total, to_row)
 	message = _(
 		"Each graduate is counted once, by the latest check at {0} months after employment. Still working: "
 		"working at the employer of the placement or elsewhere, self-employed or an individual entrepreneur."

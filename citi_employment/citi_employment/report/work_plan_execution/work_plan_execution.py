@@ -18,7 +18,7 @@ from citi_employment.domain import work_plan as plan_rules
 from citi_employment.domain.reporting import status_key
 from citi_employment.reporting import filters as report_filters
 from citi_employment.reporting import work_plan
-from citi_employment.reporting.desk import card, chart, column, desk_report, status_colors
+from citi_employment.reporting.desk import card, chart, column, desk_report, status_colors, total_label
 
 PLAN_STATUSES = tuple(status.value for status in plan_rules.PlanStatus)
 
@@ -47,7 +47,7 @@ def execute(filters=None):
 				**total,
 				"plan": None,
 				"year": None,
-				"period": _("Total", context="Report total"),
+				"period": total_label(),
 				"plan_status": None,
 			}
 		)
