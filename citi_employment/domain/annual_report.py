@@ -26,7 +26,7 @@ from citi_employment.domain.reporting import as_int, outcome_key, percent, sort_
 
 class ReportStatus(str, Enum):
 	DRAFT = "Draft"
-	SUBMITTED = "Submitted"
+	SUBMITTED = "Pending Director Approval"
 	APPROVED = "Approved"
 	PUBLISHED = "Published"
 	# A later version was approved in its place; set by the correction service, never by a user.

@@ -22,7 +22,7 @@ class ContractStatus(str, Enum):
 	ACTIVE = "Active"
 	EXPIRING_SOON = "Expiring Soon"
 	EXPIRED = "Expired"
-	REJECTED = "Rejected"
+	REJECTED = "Declined"
 	TERMINATED = "Terminated"
 
 

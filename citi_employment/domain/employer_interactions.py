@@ -22,7 +22,7 @@ class InteractionForm(str, Enum):
 
 class Mode(str, Enum):
 	IN_PERSON = "In Person"
-	REMOTE = "Remote"
+	DISTANCE = "Distance"
 
 
 # §5.3: «очная: личные собеседования и консультации; дистанционная: электронная переписка, телефонные
@@ -30,8 +30,8 @@ class Mode(str, Enum):
 MODE_OF_FORM = {
 	InteractionForm.INTERVIEW.value: Mode.IN_PERSON.value,
 	InteractionForm.CONSULTATION.value: Mode.IN_PERSON.value,
-	InteractionForm.EMAIL.value: Mode.REMOTE.value,
-	InteractionForm.PHONE.value: Mode.REMOTE.value,
+	InteractionForm.EMAIL.value: Mode.DISTANCE.value,
+	InteractionForm.PHONE.value: Mode.DISTANCE.value,
 }
 
 

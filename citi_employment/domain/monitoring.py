@@ -75,7 +75,7 @@ OUTCOME_EMPLOYMENT_STATUS: dict[str, str | None] = {
 # "Unreachable" call does not undo what an earlier check found.
 INFORMATIVE_OUTCOMES = tuple(outcome for outcome, status in OUTCOME_EMPLOYMENT_STATUS.items() if status)
 
-METHODS = ("Phone Call", "Visit", "Employer's Report", "Graduate's Report")
+METHODS = ("Phone Call", "Site Visit", "Employer's Report", "Graduate's Report")
 
 # --- parameters -----------------------------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ _CATEGORY_BY_KEY = {category.upper(): category for category in DRIVING_LICENCE_C
 _CYRILLIC_LOOKALIKES = str.maketrans("АВСЕМТамвсет", "ABCEMTAMBCET")
 _CATEGORY_SEPARATORS = re.compile(r"[\s,;/]+")
 
-APPLICATION_STATUS_BY_DOCSTATUS = {0: "Draft", 1: "Submitted", 2: "Cancelled"}
+APPLICATION_STATUS_BY_DOCSTATUS = {0: "Draft", 1: "Filed", 2: "Cancelled"}
 
 
 @dataclass(frozen=True)

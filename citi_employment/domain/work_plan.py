@@ -16,7 +16,7 @@ from citi_employment.domain.errors import DomainError
 
 class PlanStatus(str, Enum):
 	DRAFT = "Draft"
-	SUBMITTED = "Submitted"
+	SUBMITTED = "Pending Director Approval"
 	APPROVED = "Approved"
 
 

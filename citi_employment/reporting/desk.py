@@ -63,7 +63,7 @@ STATUS_COLORS = {
 	"Active": "green",
 	"Expiring Soon": "orange",
 	"Expired": "red",
-	"Rejected": "purple",
+	"Declined": "purple",
 	"Terminated": "pink",
 	"Superseded": "blue",
 	"Revoked": "red",

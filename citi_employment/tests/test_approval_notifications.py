@@ -97,7 +97,7 @@ class TestApprovalNotifications(FrappeTestCase):
 
 		for user in (HEAD_USER, SPECIALIST_USER):
 			(entry,) = bell(user, contract.name)
-			self.assertIn("Rejected", entry.subject)
+			self.assertIn("Declined", entry.subject)
 
 	def test_an_approved_contract_waits_for_nobody(self):
 		"""Terminating is the Head's option (an optional state), not an action the contract waits for."""

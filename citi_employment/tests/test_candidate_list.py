@@ -121,7 +121,7 @@ class TestCandidateList(FrappeTestCase):
 		for user in (DIRECTOR_USER, ADMISSIONS_USER):
 			frappe.set_user(user)
 			with self.assertRaises(frappe.PermissionError):
-				set_candidate_status(candidate.name, "Rejected")
+				set_candidate_status(candidate.name, "Declined")
 		frappe.set_user("Administrator")
 		self.assertEqual(frappe.db.get_value(CANDIDATE, candidate.name, "status"), "Proposed")
 

@@ -418,8 +418,8 @@ class TestApprovalReminders(FrappeTestCase):
 		# leaves one. Handed over ten days ago, sent back, handed over again two days ago.
 		for days, old, new in (
 			(-10, "Draft", "Pending Director Approval"),
-			(-9, "Pending Director Approval", "Rejected"),
-			(-8, "Rejected", "Draft"),
+			(-9, "Pending Director Approval", "Declined"),
+			(-8, "Declined", "Draft"),
 			(-2, "Draft", "Pending Director Approval"),
 		):
 			version = frappe.get_doc(

@@ -135,10 +135,7 @@ class TestAppWording(FrappeTestCase):
 			("Center Event", "event_section", "Event", "Мероприятие"),
 			("Center Event", "event_type", "Event Type", "Вид мероприятия"),
 			("Employment Monitoring Record", "due_date", "Due Date", "Крайний срок"),
-			("Employment Monitoring Record", "method", "Visit", "Посещение"),
-			("Employer Interaction", "mode", "Remote", "Дистанционная"),
 			("Employer", "region", "Region", "Регион"),
-			("Work Plan", "status", "Submitted", "Подано"),
 			("Personal Data Consent", "status", "Revoked", "Отозвано"),
 			("Graduate Placement", "contract_type", "Permanent", "Бессрочный трудовой договор"),
 		):
@@ -171,6 +168,42 @@ class TestAppWording(FrappeTestCase):
 				frappe._(label, lang="ru"), russian, f"{doctype}.{fieldname}: also without context"
 			)
 			self.assertEqual(frappe._(former, lang="ru"), framework[former], former)
+
+	def test_a_state_or_option_of_the_app_has_a_word_of_its_own(self):
+		"""A list cell, a read-only Select and a workflow badge are translated without context: a value that
+		is a framework term would show the framework's meaning there."""
+		framework = framework_russian()
+		for doctype, fieldname, value, former, russian in (
+			("Work Plan", "status", "Pending Director Approval", "Submitted", "На утверждении у директора"),
+			(
+				"Annual Report",
+				"status",
+				"Pending Director Approval",
+				"Submitted",
+				"На утверждении у директора",
+			),
+			("Employment Assistance Application", "status", "Filed", "Submitted", "Подано"),
+			("Employer Contract", "status", "Declined", "Rejected", "Отклонён"),
+			("Vacancy Candidate", "status", "Declined", "Rejected", "Отклонён"),
+			("Employer Interaction", "mode", "Distance", "Remote", "Дистанционная"),
+			("Employment Monitoring Record", "method", "Site Visit", "Visit", "Посещение"),
+			(
+				"Graduate Personal Data",
+				"work_capacity_restriction",
+				"No Restriction",
+				"None",
+				"Нет ограничений",
+			),
+		):
+			options = frappe.get_meta(doctype).get_field(fieldname).options.split("\n")
+			self.assertIn(value, options, f"{doctype}.{fieldname}")
+			self.assertNotIn(former, options, f"{doctype}.{fieldname}")
+			self.assertNotIn(value, framework, value)
+			self.assertEqual(frappe._(value, lang="ru"), russian, value)
+			self.assertEqual(frappe._(former, lang="ru"), framework[former], former)
+		for workflow in ("Work Plan Workflow", "Annual Report Workflow", "Employer Contract Approval"):
+			states = {row.state for row in frappe.get_doc("Workflow", workflow).states}
+			self.assertFalse(states & {"Submitted", "Rejected"}, workflow)
 
 	def test_the_framework_e_mail_dialog_keeps_its_subject(self):
 		self.assertEqual(frappe._("Subject", lang="ru"), "Тема")

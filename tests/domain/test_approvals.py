@@ -14,11 +14,11 @@ def contract_transitions() -> list[Transition]:
 		Transition("Draft", "Pending Director Approval", HEAD, "Submit for Approval"),
 		Transition("Draft", "Pending Director Approval", SPECIALIST, "Submit for Approval"),
 		Transition("Pending Director Approval", "Active", DIRECTOR, "Approve"),
-		Transition("Pending Director Approval", "Rejected", DIRECTOR, "Reject"),
+		Transition("Pending Director Approval", "Declined", DIRECTOR, "Reject"),
 		Transition("Active", "Terminated", HEAD, "Terminate"),
 		Transition("Expiring Soon", "Terminated", HEAD, "Terminate"),
-		Transition("Rejected", "Draft", HEAD, "Revise"),
-		Transition("Rejected", "Draft", SPECIALIST, "Revise"),
+		Transition("Declined", "Draft", HEAD, "Revise"),
+		Transition("Declined", "Draft", SPECIALIST, "Revise"),
 	]
 
 
@@ -27,11 +27,11 @@ def test_a_contract_sent_for_approval_waits_for_the_director():
 
 
 def test_a_rejected_contract_waits_for_the_center_again():
-	assert waiting_roles(contract_transitions(), OPTIONAL)["Rejected"] == (HEAD, SPECIALIST)
+	assert waiting_roles(contract_transitions(), OPTIONAL)["Declined"] == (HEAD, SPECIALIST)
 
 
 def test_the_shipped_contract_workflow_waits_only_for_approval_and_revision():
-	assert set(waiting_roles(contract_transitions(), OPTIONAL)) == {"Pending Director Approval", "Rejected"}
+	assert set(waiting_roles(contract_transitions(), OPTIONAL)) == {"Pending Director Approval", "Declined"}
 
 
 def test_a_transition_into_an_optional_state_is_not_waited_for():
@@ -62,16 +62,16 @@ def test_an_action_only_some_of_the_senders_may_take_is_waited_for():
 
 def test_a_plan_sent_back_by_the_director_waits_for_the_center():
 	transitions = [
-		Transition("Draft", "Submitted", HEAD, "Submit for Approval"),
-		Transition("Draft", "Submitted", SPECIALIST, "Submit for Approval"),
-		Transition("Submitted", "Approved", DIRECTOR, "Approve"),
-		Transition("Submitted", "Draft", DIRECTOR, "Revise"),
+		Transition("Draft", "Pending Director Approval", HEAD, "Submit for Approval"),
+		Transition("Draft", "Pending Director Approval", SPECIALIST, "Submit for Approval"),
+		Transition("Pending Director Approval", "Approved", DIRECTOR, "Approve"),
+		Transition("Pending Director Approval", "Draft", DIRECTOR, "Revise"),
 		Transition("Approved", "Published", HEAD, "Publish"),
 	]
 	assert waiting_roles(transitions) == {
 		"Approved": (HEAD,),
 		"Draft": (HEAD, SPECIALIST),
-		"Submitted": (DIRECTOR,),
+		"Pending Director Approval": (DIRECTOR,),
 	}
 
 

@@ -91,7 +91,7 @@ def test_draft_duplicate_is_named_by_its_id():
 	)
 
 
-@pytest.mark.parametrize("status", ["Terminated", "Rejected", "Expired"])
+@pytest.mark.parametrize("status", ["Terminated", "Declined", "Expired"])
 def test_closed_contracts_do_not_block(status):
 	assert find_duplicate(date(2026, 6, 1), None, None, False, [existing("X", status=status)]) is None
 

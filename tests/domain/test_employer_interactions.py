@@ -21,8 +21,8 @@ DAY = date(2026, 3, 10)
 def test_interviews_and_consultations_are_in_person_mail_and_phone_remote():
 	assert mode_of("Interview") == "In Person"
 	assert mode_of("Consultation") == "In Person"
-	assert mode_of("E-mail") == "Remote"
-	assert mode_of("Phone") == "Remote"
+	assert mode_of("E-mail") == "Distance"
+	assert mode_of("Phone") == "Distance"
 	assert mode_of(None) is None
 
 

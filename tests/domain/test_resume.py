@@ -62,7 +62,7 @@ def test_unordered_date_rows():
 
 
 def test_application_status_follows_docstatus():
-	assert [application_status(docstatus) for docstatus in (0, 1, 2)] == ["Draft", "Submitted", "Cancelled"]
+	assert [application_status(docstatus) for docstatus in (0, 1, 2)] == ["Draft", "Filed", "Cancelled"]
 
 
 def test_education_prefill():

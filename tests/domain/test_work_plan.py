@@ -113,13 +113,13 @@ def test_an_empty_plan_counts_nothing():
 
 
 def test_approval_is_the_move_into_approved():
-	assert is_approval("Submitted", "Approved")
+	assert is_approval("Pending Director Approval", "Approved")
 	assert is_approval("Draft", "Approved")
 	assert is_approval(None, "Approved")
 	assert not is_approval("Approved", "Approved")
-	assert not is_approval("Draft", "Submitted")
+	assert not is_approval("Draft", "Pending Director Approval")
 	assert leaves_approval("Approved", "Draft")
-	assert not leaves_approval("Submitted", "Draft")
+	assert not leaves_approval("Pending Director Approval", "Draft")
 
 
 def row(name, idx, **values):

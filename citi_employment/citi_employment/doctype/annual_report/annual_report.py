@@ -5,7 +5,7 @@
 работы»), approved by the Institution Director: the year's figures as a snapshot in child tables, the Head's
 narrative next to them, and the committee's XLSX table attached.
 
-Not submittable, like the Work Plan: the workflow moves it Draft → Submitted → Approved → Published, and
+Not submittable, like the Work Plan: the workflow moves it Draft → Pending Director Approval → Approved → Published, and
 ``citi_employment.annual_report.workflow`` holds what submission would not (only the Director approves, an
 approved report is frozen, one report per year). A correction is a new version
 (``citi_employment.annual_report.corrections``).
@@ -106,7 +106,7 @@ class AnnualReport(Document):
 		satisfaction_answers: DF.Int
 		satisfaction_average: DF.Float
 		satisfaction_rows: DF.Table[AnnualReportSatisfactionRow]
-		status: DF.Literal["Draft", "Submitted", "Approved", "Published", "Superseded"]
+		status: DF.Literal["Draft", "Pending Director Approval", "Approved", "Published", "Superseded"]
 		summary_text: DF.Text | None
 		superseded_by: DF.Link | None
 		supersedes: DF.Link | None

@@ -874,7 +874,7 @@ class TestAnnualReportOverRest(FrappeTestCase):
 		response = self.put(self.submitted, {"status": "Approved"})
 		self.assertIn(response.status_code, (403, 417), response.text)
 		doc = self.stored(self.submitted)
-		self.assertEqual(doc.status, "Submitted")
+		self.assertEqual(doc.status, "Pending Director Approval")
 		self.assertFalse(doc.approved_on)
 
 	def test_nobody_edits_a_submitted_report_by_put(self):

@@ -23,7 +23,7 @@ class AnnualReportPlanRow(Document):
 		parentfield: DF.Data
 		parenttype: DF.Data
 		period: DF.Literal["Year", "1st Half", "2nd Half"]
-		plan_status: DF.Literal["Draft", "Submitted", "Approved"]
+		plan_status: DF.Literal["Draft", "Pending Director Approval", "Approved"]
 		planned: DF.Int
 		work_plan: DF.Link | None
 	# end: auto-generated types

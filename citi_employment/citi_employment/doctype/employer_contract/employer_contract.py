@@ -93,7 +93,7 @@ class EmployerContract(Document):
 			"Active",
 			"Expiring Soon",
 			"Expired",
-			"Rejected",
+			"Declined",
 			"Terminated",
 		]
 		subject: DF.SmallText | None

@@ -11,7 +11,7 @@ const CONTRACT_STATUS_COLORS = {
 	Active: "green",
 	"Expiring Soon": "yellow",
 	Expired: "gray",
-	Rejected: "red",
+	Declined: "red",
 	Terminated: "red",
 };
 

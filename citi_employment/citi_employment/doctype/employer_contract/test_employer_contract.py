@@ -135,7 +135,7 @@ class TestEmployerContract(FrappeTestCase):
 		contract = make_contract(COOPERATION, self.employer, valid_from="2035-01-01")
 		act(contract, "Submit for Approval", SPECIALIST_USER)
 		rejected = act(frappe.get_doc(contract.doctype, contract.name), "Reject", DIRECTOR_USER)
-		self.assertEqual(rejected.status, "Rejected")
+		self.assertEqual(rejected.status, "Declined")
 		self.assertFalse(rejected.registration_number)
 		revised = act(rejected, "Revise", SPECIALIST_USER)
 		self.assertEqual(revised.status, "Draft")

@@ -28,7 +28,7 @@ class EmployerInteraction(Document):
 		employer_name: DF.Data | None
 		form: DF.Literal["Interview", "Consultation", "E-mail", "Phone"]
 		interaction_date: DF.Date
-		mode: DF.Literal["", "In Person", "Remote"]
+		mode: DF.Literal["", "In Person", "Distance"]
 		next_step: DF.SmallText | None
 		next_step_date: DF.Date | None
 		next_step_todo: DF.Data | None

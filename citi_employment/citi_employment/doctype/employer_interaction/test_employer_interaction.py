@@ -86,8 +86,8 @@ class TestEmployerInteraction(FrappeTestCase):
 		for form, mode in (
 			("Interview", "In Person"),
 			("Consultation", "In Person"),
-			("E-mail", "Remote"),
-			("Phone", "Remote"),
+			("E-mail", "Distance"),
+			("Phone", "Distance"),
 		):
 			with self.subTest(form=form):
 				self.assertEqual(self.interact(form=form).mode, mode)

@@ -32,7 +32,7 @@ class EmploymentAssistanceApplication(Document):
 		profession: DF.Link | None
 		program_name: DF.SmallText | None
 		registration_address: DF.SmallText | None
-		status: DF.Literal["Draft", "Submitted", "Cancelled"]
+		status: DF.Literal["Draft", "Filed", "Cancelled"]
 		support_from: DF.Date | None
 		support_to: DF.Date | None
 	# end: auto-generated types

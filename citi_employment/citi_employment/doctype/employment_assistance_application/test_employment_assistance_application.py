@@ -55,12 +55,12 @@ class TestEmploymentAssistanceApplication(FrappeTestCase):
 		application = make_application(self.graduate, application_date=APPLIED_ON)
 		self.assertEqual(application.status, "Draft")
 		application.submit()
-		self.assertEqual(frappe.db.get_value(application.doctype, application.name, "status"), "Submitted")
+		self.assertEqual(frappe.db.get_value(application.doctype, application.name, "status"), "Filed")
 		application.cancel()
 		self.assertEqual(frappe.db.get_value(application.doctype, application.name, "status"), "Cancelled")
 
 	def test_status_cannot_be_forced(self):
-		application = make_application(self.graduate, application_date=APPLIED_ON, status="Submitted")
+		application = make_application(self.graduate, application_date=APPLIED_ON, status="Filed")
 		self.assertEqual(application.status, "Draft")
 
 	def test_support_period_must_not_end_before_it_starts(self):

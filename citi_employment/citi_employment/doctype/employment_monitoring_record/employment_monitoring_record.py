@@ -42,7 +42,7 @@ class EmploymentMonitoringRecord(Document):
 		graduate: DF.Link | None
 		graduate_name: DF.Data | None
 		is_follow_up: DF.Check
-		method: DF.Literal["", "Phone Call", "Visit", "Employer's Report", "Graduate's Report"]
+		method: DF.Literal["", "Phone Call", "Site Visit", "Employer's Report", "Graduate's Report"]
 		outcome: DF.Literal[
 			"",
 			"Working at This Employer",

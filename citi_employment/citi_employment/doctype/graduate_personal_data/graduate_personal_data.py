@@ -69,7 +69,7 @@ class GraduatePersonalData(Document):
 		representative_documents: DF.Table[RepresentativeIdentityDocument]
 		snils: DF.Data | None
 		special_workplace_needs: DF.Text | None
-		work_capacity_restriction: DF.Literal["", "None", "Degree 1", "Degree 2", "Degree 3"]
+		work_capacity_restriction: DF.Literal["", "No Restriction", "Degree 1", "Degree 2", "Degree 3"]
 	# end: auto-generated types
 
 	def validate(self):

@@ -35,7 +35,7 @@ class VacancyCandidate(Document):
 		position: DF.Data | None
 		score: DF.Int
 		score_explanation: DF.SmallText | None
-		status: DF.Literal["Proposed", "Resume Sent", "Interview", "Hired", "Rejected", "Withdrawn"]
+		status: DF.Literal["Proposed", "Resume Sent", "Interview", "Hired", "Declined", "Withdrawn"]
 		status_date: DF.Date | None
 		vacancy_request: DF.Link
 	# end: auto-generated types

@@ -9,7 +9,7 @@ const CANDIDATE_STATUS_COLORS = {
 	"Resume Sent": "cyan",
 	Interview: "orange",
 	Hired: "green",
-	Rejected: "red",
+	Declined: "red",
 	Withdrawn: "gray",
 };
 

@@ -113,7 +113,7 @@ class TestWorkPlan(FrappeTestCase):
 		act(plan, "Submit for Approval", HEAD_USER)
 		with self.assertRaises(WorkflowTransitionError):
 			act(frappe.get_doc(PLAN, plan.name), "Approve", HEAD_USER)
-		self.assertEqual(frappe.db.get_value(PLAN, plan.name, "status"), "Submitted")
+		self.assertEqual(frappe.db.get_value(PLAN, plan.name, "status"), "Pending Director Approval")
 
 	def test_the_head_cannot_set_approved_directly(self):
 		"""The controller refuses a status sent as a value (REST PUT, ``frappe.client.save``); it runs before
@@ -154,7 +154,7 @@ class TestWorkPlan(FrappeTestCase):
 
 	def assert_not_approved(self, name: str):
 		stored = frappe.db.get_value(PLAN, name, ["status", "approved_on", "approved_by"], as_dict=True)
-		self.assertEqual(stored, {"status": "Submitted", "approved_on": None, "approved_by": None})
+		self.assertEqual(stored, {"status": "Pending Director Approval", "approved_on": None, "approved_by": None})
 
 	def test_an_empty_plan_cannot_be_submitted(self):
 		plan = make_work_plan(2046, items=())
@@ -405,4 +405,4 @@ class TestWorkPlanOverRest(FrappeTestCase):
 		stored = frappe.db.get_value(
 			PLAN, self.submitted.name, ["status", "approved_on", "approved_by"], as_dict=True
 		)
-		self.assertEqual(stored, {"status": "Submitted", "approved_on": None, "approved_by": None})
+		self.assertEqual(stored, {"status": "Pending Director Approval", "approved_on": None, "approved_by": None})

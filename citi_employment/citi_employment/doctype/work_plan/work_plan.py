@@ -34,7 +34,7 @@ class WorkPlan(Document):
 		approved_on: DF.Date | None
 		items: DF.Table[WorkPlanItem]
 		period: DF.Literal["Year", "1st Half", "2nd Half"]
-		status: DF.Literal["Draft", "Submitted", "Approved"]
+		status: DF.Literal["Draft", "Pending Director Approval", "Approved"]
 		year: DF.Int
 	# end: auto-generated types
 

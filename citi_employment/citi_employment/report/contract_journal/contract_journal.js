@@ -19,7 +19,7 @@ frappe.query_reports["Contract Journal"] = {
 				Active: __("Active"),
 				"Expiring Soon": __("Expiring Soon"),
 				Expired: __("Expired"),
-				Rejected: __("Rejected", null, "Employer Contract"),
+				Declined: __("Declined"),
 				Terminated: __("Terminated"),
 			},
 			{ optional: true }

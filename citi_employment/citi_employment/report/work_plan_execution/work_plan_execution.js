@@ -21,7 +21,7 @@ frappe.query_reports["Work Plan Execution"] = {
 			__("Plan Status"),
 			{
 				Draft: __("Draft"),
-				Submitted: __("Submitted", null, "Work Plan"),
+				"Pending Director Approval": __("Pending Director Approval"),
 				Approved: __("Approved"),
 			},
 			{ optional: true }
