@@ -130,7 +130,20 @@ override_whitelisted_methods = {
 	# A link's title names a graduate only for readers of the record (citi_employment/graduates/link_titles.py).
 	"frappe.desk.search.get_link_title": "citi_employment.graduates.link_titles.get_link_title",
 	"frappe.desk.form.load.getdoc": "citi_employment.graduates.link_titles.getdoc",
+	# A query report's export is logged on the server, where an API call cannot skip it; the browser's own row
+	# for it is dropped (citi_employment/audit/sensitive_access.py).
+	"frappe.desk.query_report.export_query": "citi_employment.audit.sensitive_access.export_report",
+	"frappe.core.doctype.access_log.access_log.make_access_log": "citi_employment.audit.sensitive_access.make_access_log",
 }
+
+# Audit of sensitive reads
+# ------------------------
+# A Graduate Personal Data record sent by the desk's form, frappe.client.get or REST v1/v2 is logged in the
+# Access Log once the answer is made; the Access Log keeps no sensitive value, whoever writes the row (the
+# framework stores filters as sent and a report PDF's whole page). See citi_employment/audit/sensitive_access.py.
+
+after_request = ["citi_employment.audit.sensitive_access.log_sent_record"]
+override_doctype_class = {"Access Log": "citi_employment.audit.sensitive_access.RedactedAccessLog"}
 
 # Permissions
 # -----------

@@ -25,6 +25,8 @@ from frappe.utils import print_format as framework_print_format
 from frappe.utils import weasyprint as framework_weasyprint
 from frappe.www import printview
 
+from citi_employment.audit.sensitive_access import log_print
+from citi_employment.domain import audit
 from citi_employment.graduates.link_titles import APP_NAME, app_doctypes, hide_unreadable_link_titles
 
 
@@ -170,6 +172,14 @@ def get_html_and_style(
 	except frappe.TemplateNotFoundError:
 		frappe.clear_last_message()
 		html = None
+	if html is not None:
+		log_print(
+			document.doctype,
+			document.name,
+			format_doc.name if format_doc else None,
+			audit.PRINT_PREVIEW,
+			"HTML",
+		)
 	return {"html": html, "style": printview.get_print_style(style=style, print_format=format_doc)}
 
 
@@ -180,8 +190,11 @@ def get_rendered_raw_commands(doc: str, name: str | None = None, print_format: s
 	document.check_permission()
 	check_print_format(document.doctype, printview.get_print_format_doc(print_format, meta=document.meta))
 	if is_app_doctype(document.doctype):
-		return printview.get_rendered_raw_commands(document.doctype, document.name, print_format)
-	return printview.get_rendered_raw_commands(doc, name, print_format)
+		commands = printview.get_rendered_raw_commands(document.doctype, document.name, print_format)
+	else:
+		commands = printview.get_rendered_raw_commands(doc, name, print_format)
+	log_print(document.doctype, document.name, print_format, audit.RAW_PRINT, "Raw")
+	return commands
 
 
 @frappe.whitelist(allow_guest=True)
@@ -212,4 +225,5 @@ def print_by_server(
 def download_weasyprint_pdf(doctype, name, print_format, letterhead=None):
 	"""``frappe.utils.weasyprint.download_pdf`` (print format builder, beta) with the format checked."""
 	check_print_format_name(doctype, print_format)
-	return framework_weasyprint.download_pdf(doctype, name, print_format, letterhead)
+	framework_weasyprint.download_pdf(doctype, name, print_format, letterhead)
+	log_print(doctype, name, print_format, audit.WEASYPRINT_PDF, "PDF")
