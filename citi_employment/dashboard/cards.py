@@ -39,7 +39,9 @@ def open_positions(filters=None) -> dict:
 def consents_to_renew(filters=None) -> dict:
 	"""Consents to renew today, as the Head's monthly digest counts them (``reporting.digest``). A reader of
 	every consent and graduate sees the count; the digest with the list opens for the Head and the
-	Specialist, the consents for the others."""
+	Specialist, the consents for the others. Only a reader of consents gets the count: the card's method is
+	whitelisted for every signed-in user, website users included."""
+	frappe.has_permission(digest.CONSENT_DOCTYPE, "read", throw=True)
 	count = digest.consents_to_renew_count(getdate())
 	if frappe.session.user == "Administrator" or set(frappe.get_roles()) & set(DIGEST_ROLES):
 		route = ["query-report", DIGEST_REPORT]

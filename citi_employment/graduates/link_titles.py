@@ -11,6 +11,7 @@ Other titles (an employer's short name in a professiogram a teacher reads) stay 
 """
 
 import frappe
+from frappe import _
 from frappe.desk import search
 from frappe.desk.form import load
 
@@ -90,8 +91,13 @@ def get_link_title(doctype, docname):
 def getdoc(doctype, name, user=None):
 	"""``frappe.desk.form.load.getdoc`` whose ``_link_titles`` leave out graduates the user may not read.
 
-	The framework has checked the user's right to the document itself before it computed the titles.
+	The framework has checked the user's right to the document itself before it computed the titles. It raises
+	a bare Exception (a 500) when the DocType or the name is missing, so that is refused here with a message.
 	"""
+	if not (doctype and isinstance(doctype, str) and name and isinstance(name, str)):
+		frappe.throw(
+			_("Open a record by its DocType and name."), frappe.ValidationError, title=_("Invalid Value")
+		)
 	result = load.getdoc(doctype, name, user)
 	link_titles = frappe.local.response.get("_link_titles")
 	if link_titles:

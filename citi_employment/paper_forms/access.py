@@ -112,6 +112,19 @@ def document_to_print(doc: str, name: str | None = None):
 	return frappe.get_doc(doctype, stored.name)
 
 
+def refuse_classic_print_format(print_format) -> None:
+	"""The WeasyPrint entry renders the layout of the new Print Format Builder only: v15 fails with a TypeError (a
+	500) on any other format, the app's forms included, so those are refused with a message instead."""
+	if not isinstance(print_format, str) or not frappe.db.get_value(
+		"Print Format", print_format, "print_format_builder_beta"
+	):
+		frappe.throw(
+			_("Only a print format made with the new Print Format Builder can be printed this way."),
+			frappe.ValidationError,
+			title=_("Wrong Print Format"),
+		)
+
+
 def refuse_sent_document(doc, doctype) -> None:
 	"""The PDF entries print a stored record by DocType and name; one sent whole is never printed."""
 	if doc is not None:
@@ -225,5 +238,6 @@ def print_by_server(
 def download_weasyprint_pdf(doctype, name, print_format, letterhead=None):
 	"""``frappe.utils.weasyprint.download_pdf`` (print format builder, beta) with the format checked."""
 	check_print_format_name(doctype, print_format)
+	refuse_classic_print_format(print_format)
 	framework_weasyprint.download_pdf(doctype, name, print_format, letterhead)
 	log_print(doctype, name, print_format, audit.WEASYPRINT_PDF, "PDF")
