@@ -154,7 +154,9 @@ class TestWorkPlan(FrappeTestCase):
 
 	def assert_not_approved(self, name: str):
 		stored = frappe.db.get_value(PLAN, name, ["status", "approved_on", "approved_by"], as_dict=True)
-		self.assertEqual(stored, {"status": "Pending Director Approval", "approved_on": None, "approved_by": None})
+		self.assertEqual(
+			stored, {"status": "Pending Director Approval", "approved_on": None, "approved_by": None}
+		)
 
 	def test_an_empty_plan_cannot_be_submitted(self):
 		plan = make_work_plan(2046, items=())
@@ -405,4 +407,6 @@ class TestWorkPlanOverRest(FrappeTestCase):
 		stored = frappe.db.get_value(
 			PLAN, self.submitted.name, ["status", "approved_on", "approved_by"], as_dict=True
 		)
-		self.assertEqual(stored, {"status": "Pending Director Approval", "approved_on": None, "approved_by": None})
+		self.assertEqual(
+			stored, {"status": "Pending Director Approval", "approved_on": None, "approved_by": None}
+		)
