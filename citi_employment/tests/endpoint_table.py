@@ -13,7 +13,7 @@ Argument kinds (``args``):
 
 - ``name:<DocType>``: the name of a record of that DocType (the suites also pass another DocType's record,
   a name that does not exist and the name of a record in the wrong state);
-- ``doctype``: a DocType name; ``text``: free text; ``email``; ``int``; ``flag`` (0 or 1); ``date``;
+- ``doctype``: a DocType name; ``report``: a Report name; ``text``: free text; ``email``; ``int``; ``flag`` (0 or 1); ``date``;
 - ``names:<DocType>``: a JSON list of names; ``filters``: frappe filters as JSON; ``doc_json``: a whole
   document as JSON; ``print_format``: a Print Format name; ``form``: the fields of a guest form
   (``**form``); ``ignored``: accepted for the framework's caller and not used.
@@ -222,6 +222,31 @@ ENDPOINTS = (
 		f"{APP}.dashboard.charts.retention_by_checkpoint",
 		STAFF_AND_DIRECTOR,
 		{},
+	),
+	# --- the audit of sensitive reads (the framework's entries, logged) ------------------------------------
+	Endpoint(
+		f"{APP}.audit.sensitive_access.export_report",
+		STAFF_AND_DIRECTOR,
+		{"report_name": "report", "file_format_type": "text", "filters": "filters?"},
+		overrides="frappe.desk.query_report.export_query",
+		record_rule="the suites export the Vacancy Registry: export rights on Vacancy Request (not the Committee's)",
+	),
+	Endpoint(
+		f"{APP}.audit.sensitive_access.make_access_log",
+		frozenset({ANYONE}),
+		{
+			"doctype": "doctype?",
+			"document": "text?",
+			"method": "text?",
+			"file_type": "text?",
+			"report_name": "text?",
+			"filters": "ignored",
+			"page": "ignored",
+			"columns": "ignored",
+		},
+		overrides="frappe.core.doctype.access_log.access_log.make_access_log",
+		writes=True,
+		record_rule="the browser's own log rows: any signed-in user writes an Access Log row about itself",
 	),
 	# --- the framework's entries the app replaces (any signed-in user; the record decides) ---------------
 	Endpoint(

@@ -137,6 +137,7 @@ def test_the_table_agrees_with_the_decorator(path):
 			"name",
 			"names",
 			"doctype",
+			"report",
 			"text",
 			"email",
 			"int",
