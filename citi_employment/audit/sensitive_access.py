@@ -32,11 +32,11 @@ import json
 import re
 
 import frappe
+from frappe import _
 from frappe.api import API_URL_MAP
 from frappe.core.doctype.access_log import access_log as framework_access_log
 from frappe.core.doctype.access_log.access_log import AccessLog
 from frappe.desk import query_report
-from frappe.www import printview
 from werkzeug.exceptions import HTTPException
 
 from citi_employment.domain import audit as rules
@@ -45,6 +45,8 @@ from citi_employment.domain import audit as rules
 DROPPED_FIELDS = ("page",)
 FIELDNAME = re.compile(r"^[a-z0-9_]{1,140}$")
 DOCTYPE_NAME = re.compile(r"^[A-Za-z0-9 _-]{1,140}$")
+SHORT_TEXT_LENGTH = 140
+EXPORT_FILE_TYPES = ("CSV", "Excel")
 
 
 # --- the Access Log, as the app writes it -------------------------------------------------------------------
@@ -246,11 +248,13 @@ def sent_name(response, doctype: str) -> str | None:
 
 
 def print_format_name(doctype: str, print_format: str | None) -> str:
-	"""The format a print request prints with: the one named, else the DocType's default, else Standard."""
-	if isinstance(print_format, str) and print_format:
+	"""The format a print request prints with: the one named, else the DocType's default, else Standard (as
+	``printview.get_print_format_doc`` picks it, also for a name that is no Print Format)."""
+	if not (isinstance(print_format, str) and print_format):
+		print_format = frappe.get_meta(doctype).default_print_format
+	if isinstance(print_format, str) and print_format and frappe.db.exists("Print Format", print_format):
 		return print_format
-	format_doc = printview.get_print_format_doc(None, meta=frappe.get_meta(doctype))
-	return format_doc.name if format_doc else "Standard"
+	return "Standard"
 
 
 def log_print(doctype: str, name: str, print_format: str | None, method: str, file_type: str) -> None:
@@ -258,6 +262,11 @@ def log_print(doctype: str, name: str, print_format: str | None, method: str, fi
 	format_name = print_format_name(doctype, print_format)
 	if rules.shows_passport(doctype, format_name):
 		write(doctype=doctype, document=name, method=method, file_type=file_type, report_name=format_name)
+
+
+def is_short_text(value) -> bool:
+	"""A value for one of the Access Log's Data fields (140 characters), or nothing."""
+	return value is None or (isinstance(value, str) and len(value) <= SHORT_TEXT_LENGTH)
 
 
 # --- exporting --------------------------------------------------------------------------------------------
@@ -271,14 +280,14 @@ def export_report():
 	"""
 	query_report.export_query()
 	form = frappe.local.form_dict
+	# The framework has read the report by this name, so it is a Report's name.
 	report_name = form.get("report_name")
+	file_type = form.get("file_format_type")
 	write(
-		doctype=frappe.db.get_value("Report", report_name, "ref_doctype")
-		if isinstance(report_name, str)
-		else None,
+		doctype=frappe.db.get_value("Report", report_name, "ref_doctype"),
 		report_name=report_name,
 		filters=form.get("filters"),
-		file_type=form.get("file_format_type"),
+		file_type=file_type if file_type in EXPORT_FILE_TYPES else None,
 		method=rules.REPORT_EXPORT,
 	)
 
@@ -298,6 +307,8 @@ def make_access_log(
 	which :func:`export_report` writes on the server."""
 	if method == rules.FRAMEWORK_EXPORT_METHOD and report_name:
 		return
+	if not all(is_short_text(value) for value in (doctype, document, method, file_type, report_name)):
+		frappe.throw(_("The access log entry is not valid."), frappe.ValidationError, title=_("Not Logged"))
 	framework_access_log.make_access_log(
 		doctype=doctype,
 		document=document,
