@@ -60,6 +60,7 @@ scheduler_events = {
 		"citi_employment.personal_data.daily.run_daily",
 		"citi_employment.monitoring.jobs.run_daily",
 		"citi_employment.email_reports.reminders.run_daily",
+		"citi_employment.employer_forms.retention.forget_expired_contacts",
 	],
 }
 

@@ -27,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 
 from citi_employment.domain import monitoring
+from citi_employment.domain.dates import years_after
 from citi_employment.domain.errors import IdentifierError, Reason
 from citi_employment.domain.identifiers import normalize_inn, normalize_phone_ru
 from citi_employment.domain.markup import contains_markup, contains_unsafe_link
@@ -98,6 +99,35 @@ MAX_START_YEARS_AHEAD = 3
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 GENDERS = (ANY_GENDER, "Male", "Female")
+
+# The privacy notice of the request form: the contact person's data is kept while the Center works on the
+# request and for three years after it is closed; then it is deleted (152-ФЗ ст. 5 ч. 7, ст. 21 ч. 4).
+CONTACT_RETENTION_YEARS = 3
+# What the form collected about the contact person, and the free text typed beside it, which may name them too.
+CONTACT_FIELDS = (
+	"contact_person",
+	"contact_person_position",
+	"contact_phone",
+	"contact_email",
+	"submitted_details",
+)
+
+
+def contact_data_expired(closed_on: date, today: date) -> bool:
+	"""Whether the retention period of a request closed on ``closed_on`` has passed by ``today``."""
+	return years_after(closed_on, CONTACT_RETENTION_YEARS) <= today
+
+
+def last_expired_closing_day(today: date) -> date:
+	"""The latest closing day whose retention period has passed by ``today``: requests closed on or before it
+	lose the contact person's data (a database filter that agrees with ``contact_data_expired``)."""
+	year = today.year - CONTACT_RETENTION_YEARS
+	try:
+		return today.replace(year=year)
+	except ValueError:
+		# Today is 29 February: a request closed on 28 February three years ago has just completed its term.
+		return date(year, 2, 28)
+
 
 # The request form (seed form «Заявка …», its header and its three blocks), in the order of the page.
 VACANCY_FIELDS: tuple[Field, ...] = (

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
+from citi_employment.domain.dates import years_after
 from citi_employment.domain.errors import FieldError, Reason
 from citi_employment.domain.identifiers import fixed_length_digits
 
@@ -47,11 +48,7 @@ def birthday_in_year(date_of_birth: date, year: int) -> date:
 	possible readings on purpose — a minor treated as an adult a day too early could sign a consent
 	that needs a legal representative (ГК РФ ст. 21); a day too late only delays the Center's reminder.
 	"""
-	try:
-		return date_of_birth.replace(year=year)
-	except ValueError:
-		# Only 29 February has no counterpart, and only in a common year.
-		return date(year, 3, 1)
+	return years_after(date_of_birth, year - date_of_birth.year)
 
 
 def age_on(date_of_birth: date, on_date: date, field: str = "date_of_birth") -> int:

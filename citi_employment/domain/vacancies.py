@@ -76,6 +76,26 @@ def open_positions(positions_count: int | None, filled_count: int | None) -> int
 	return max(0, int(positions_count or 0) - int(filled_count or 0))
 
 
+# A request in one of these states is over: its positions are filled or the work on it has stopped, and the
+# contact person's data is kept for a fixed time after the day it got there (employer_forms.contact_data_expired).
+FINAL_STATUSES = frozenset({FILLED, CLOSED, CANCELLED})
+
+
+def closed_on(
+	status: str | None, previous_status: str | None, recorded: date | None, today: date
+) -> date | None:
+	"""The day the request was closed, filled or cancelled; None while it is open.
+
+	The recorded day stands only while the request stays over: one that came back to work (a placement
+	deleted) and is over again counts from the new day, whatever an earlier closing left behind.
+	"""
+	if status not in FINAL_STATUSES:
+		return None
+	if previous_status in FINAL_STATUSES and recorded:
+		return recorded
+	return today
+
+
 def status_after_placements(status: str | None, positions_count: int | None, filled_count: int | None) -> str:
 	"""The request's state once its placements were counted again.
 

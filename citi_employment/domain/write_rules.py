@@ -117,6 +117,7 @@ SERVICE_FIELDS: dict[str, frozenset[str]] = {
 	# The online form (citi_employment/employer_forms/) records when and how a request came and what it said.
 	"Vacancy Request": frozenset(
 		{
+			"closed_on",
 			"employer_contacts",
 			"employer_region",
 			"status",

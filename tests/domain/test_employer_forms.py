@@ -382,3 +382,26 @@ def test_counters_are_keyed_by_a_hash():
 	key = rules.identity_key("HR@Romashka.example ")
 	assert key == rules.identity_key("hr@romashka.example")
 	assert "romashka" not in key
+
+
+def test_the_contact_person_is_forgotten_three_years_after_the_request_closed():
+	closed = date(2026, 5, 20)
+	assert not rules.contact_data_expired(closed, date(2029, 5, 19))
+	assert rules.contact_data_expired(closed, date(2029, 5, 20))
+	# Closed on 29 February: the term ends on 1 March of a common year, never a day early.
+	assert not rules.contact_data_expired(date(2024, 2, 29), date(2027, 2, 28))
+	assert rules.contact_data_expired(date(2024, 2, 29), date(2027, 3, 1))
+
+
+def test_the_database_filter_agrees_with_the_rule_on_every_day():
+	for today_offset in range(0, 366 * 5, 7):
+		today = date(2027, 1, 1) + timedelta(days=today_offset)
+		cutoff = rules.last_expired_closing_day(today)
+		for closed_offset in range(-40, 40):
+			closed = cutoff + timedelta(days=closed_offset)
+			assert rules.contact_data_expired(closed, today) == (closed <= cutoff), (closed, today)
+	for today in (date(2028, 2, 29), date(2032, 2, 29)):
+		cutoff = rules.last_expired_closing_day(today)
+		for closed_offset in range(-3, 4):
+			closed = cutoff + timedelta(days=closed_offset)
+			assert rules.contact_data_expired(closed, today) == (closed <= cutoff), (closed, today)

@@ -78,3 +78,17 @@ def test_kinds_with_requests_in_fixed_order():
 	counts = {rules.PRACTICE: 1, rules.EMPLOYMENT: 0, rules.TARGETED_TRAINING: 2}
 	assert rules.kinds_with_requests(counts) == [rules.TARGETED_TRAINING, rules.PRACTICE]
 	assert rules.kinds_with_requests({}) == []
+
+
+def test_a_request_is_over_from_the_day_it_reaches_a_final_state_and_keeps_that_day():
+	today = date(2026, 11, 28)
+	earlier = date(2026, 1, 5)
+	assert rules.closed_on("In Progress", "Registered", None, today) is None
+	assert rules.closed_on("Closed", "In Progress", None, today) == today
+	assert rules.closed_on("Filled", "In Progress", None, today) == today
+	assert rules.closed_on("Cancelled", "Cancelled", earlier, today) == earlier
+	# Back to work and over again: the new day, not what the first closing left behind.
+	assert rules.closed_on("In Progress", "Filled", earlier, today) is None
+	assert rules.closed_on("Filled", "In Progress", earlier, today) == today
+	# A request stored as over before the day was recorded gets today on its next save.
+	assert rules.closed_on("Closed", "Closed", None, today) == today

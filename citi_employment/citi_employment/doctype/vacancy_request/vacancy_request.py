@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import cint, flt, getdate
 
 from citi_employment.domain import vacancies as rules
+from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.errors import FieldError
 from citi_employment.roles import ADMISSIONS_COMMITTEE, ALL_RECORDS_ROLES
 from citi_employment.write_guards.field_errors import InvalidFieldValueError, throw_field_errors
@@ -30,6 +31,7 @@ class VacancyRequest(Document):
 		from frappe.types import DF
 
 		activity: DF.SmallText | None
+		closed_on: DF.Date | None
 		compiled_on: DF.Date | None
 		contact_email: DF.Data | None
 		contact_person: DF.Data | None
@@ -76,6 +78,7 @@ class VacancyRequest(Document):
 		self.validate_positions_count()
 		self.validate_salaries()
 		self.set_sent_on()
+		self.set_closed_on()
 
 	def on_trash(self):
 		# The proposals belong to the request; placements keep their link and stop the deletion instead.
@@ -163,6 +166,12 @@ class VacancyRequest(Document):
 		elif not self.sent_to_admissions_committee:
 			self.sent_on = None
 
+	def set_closed_on(self):
+		before = self.get_doc_before_save()
+		self.closed_on = rules.closed_on(
+			self.status, before.status if before else None, date_or_none(self.closed_on), getdate()
+		)
+
 	def recount_placements(self) -> None:
 		"""Filled positions and the Filled state from the placements made against this request."""
 		filled = frappe.db.count("Graduate Placement", {"vacancy_request": self.name})
@@ -172,6 +181,9 @@ class VacancyRequest(Document):
 			values["filled_count"] = filled
 		if status != self.status:
 			values["status"] = status
+			values["closed_on"] = rules.closed_on(
+				status, self.status, date_or_none(self.closed_on), getdate()
+			)
 		if values:
 			self.db_set(values, notify=True)
 
