@@ -13,12 +13,14 @@ from frappe.utils import add_days, cint, formatdate, getdate, nowdate
 from citi_employment.approvals.head_tasks import HeadTask, give_heads_todos
 from citi_employment.domain.contracts import IN_FORCE_STATUSES, ContractStatus, ExpiryChange, expiry_change
 from citi_employment.domain.dates import date_or_none
+from citi_employment.scheduler_lock import run_alone
 
 CONTRACT_DOCTYPE = "Employer Contract"
 SETTINGS_DOCTYPE = "Employment Center Settings"
 DEFAULT_WARNING_DAYS = 30
 
 
+@run_alone("contract expiry")
 def update_contract_statuses() -> dict[str, str]:
 	"""Run the daily expiry transitions; returns {contract: new status} for logs and tests."""
 	today = getdate(nowdate())

@@ -26,7 +26,7 @@ from datetime import datetime
 
 import frappe
 from frappe.translate import print_language
-from frappe.utils import cint, get_datetime, getdate
+from frappe.utils import add_days, cint, get_datetime, getdate
 
 from citi_employment import roles
 from citi_employment.approvals.notifications import (
@@ -37,6 +37,7 @@ from citi_employment.approvals.notifications import (
 )
 from citi_employment.domain import email_reports as rules
 from citi_employment.email_reports.language import mail_language
+from citi_employment.scheduler_lock import run_alone
 
 NOTIFICATION = "Notification"
 SETTINGS_DOCTYPE = "Employment Center Settings"
@@ -110,6 +111,7 @@ def delete_reminders(doctypes: list[str] | None = None) -> None:
 		frappe.delete_doc(NOTIFICATION, name, ignore_permissions=True, force=True)
 
 
+@run_alone("approval reminders")
 def run_daily(today=None) -> list[tuple[str, str]]:
 	"""The daily check: remind about every waiting document due a reminder today; returns them."""
 	today = getdate(today)
@@ -121,10 +123,33 @@ def run_daily(today=None) -> list[tuple[str, str]]:
 	with print_language(mail_language()):
 		for workflow, states in reminded_workflows():
 			for name, since in waiting_documents(workflow, states).items():
-				if rules.reminder_due(since.date(), today, days):
+				if rules.reminder_due(since.date(), today, days) and not reminded_on(
+					workflow.document_type, name, today
+				):
 					frappe.get_doc(workflow.document_type, name).run_notifications(METHOD)
 					reminded.append((workflow.document_type, name))
 	return reminded
+
+
+def reminded_on(doctype: str, name: str, day) -> bool:
+	"""Whether the document already had its reminder on ``day``, so that a second run that day (after a
+	run that was cut short or ran alongside) does not repeat it: a bell entry or a queued mail about the
+	document made that day. A document due a reminder has waited at least a day in its state, so nothing
+	else about it was sent that day."""
+	start = get_datetime(day)
+	window = [["creation", ">=", start], ["creation", "<", add_days(start, 1)]]
+	return bool(
+		frappe.get_all(
+			"Notification Log",
+			filters=[["document_type", "=", doctype], ["document_name", "=", name], *window],
+			limit=1,
+		)
+		or frappe.get_all(
+			"Email Queue",
+			filters=[["reference_doctype", "=", doctype], ["reference_name", "=", name], *window],
+			limit=1,
+		)
+	)
 
 
 def waiting_documents(workflow, states: dict) -> dict[str, datetime]:

@@ -26,12 +26,14 @@ from citi_employment.domain import monitoring as rules
 from citi_employment.monitoring import RECORD_DOCTYPE
 from citi_employment.monitoring.policy import current_policy
 from citi_employment.monitoring.schedule import set_status
+from citi_employment.scheduler_lock import run_alone
 
 DIGEST_LINK = "/app/employment-monitoring-record?status=Overdue"
 # ToDos are inserted in chunks of this size (frappe.db.bulk_insert's own default).
 TODO_CHUNK_SIZE = 10_000
 
 
+@run_alone("monitoring daily")
 def run_daily() -> dict:
 	"""The scheduler's entry point; returns what it did, for logs and tests."""
 	today = getdate()

@@ -12,8 +12,10 @@ from citi_employment.personal_data.consents import (
 	CONSENT_DOCTYPE,
 	refresh_consent_status,
 )
+from citi_employment.scheduler_lock import run_alone
 
 
+@run_alone("personal data daily")
 def run_daily() -> None:
 	expire_consents()
 	remind_own_consent()

@@ -11,6 +11,7 @@ from citi_employment.domain.consents import ConsentUse
 from citi_employment.domain.errors import FieldError
 from citi_employment.monitoring.schedule import remove_unmade_checks, sync_placement
 from citi_employment.personal_data.consents import consent_problem, problem_message
+from citi_employment.vacancies.positions import lock_request, placements_on
 from citi_employment.write_guards.field_errors import (
 	InvalidFieldValueError,
 	throw_field_errors,
@@ -22,6 +23,10 @@ REQUEST_DOCTYPE = "Vacancy Request"
 
 class PlacementNotAllowedError(frappe.ValidationError):
 	"""The graduate withdrew consent: processing stops, so no new placements (152-ФЗ ст. 21 ч. 5)."""
+
+
+class NoOpenPositionError(frappe.ValidationError):
+	"""Every position of the vacancy request is taken by a placement already."""
 
 
 class GraduatePlacement(Document):
@@ -69,6 +74,7 @@ class GraduatePlacement(Document):
 	def validate(self):
 		self.validate_consent()
 		self.set_from_vacancy_request()
+		self.validate_open_position()
 		self.validate_dates()
 		self.validate_salary()
 		self.status = rules.placement_status(self.dismissal_date)
@@ -80,6 +86,10 @@ class GraduatePlacement(Document):
 		self.update_vacancy_requests(hired=True)
 
 	def on_trash(self):
+		# The request is recounted after the deletion: lock it before the placement's row, in the order
+		# every writer of the count keeps (citi_employment/vacancies/positions.py).
+		if self.vacancy_request:
+			lock_request(self.vacancy_request)
 		remove_unmade_checks(self.name)
 
 	def after_delete(self):
@@ -125,6 +135,26 @@ class GraduatePlacement(Document):
 		self.profession = self.profession or request.profession
 		if not self.salary:
 			self.salary = request.salary
+
+	def validate_open_position(self):
+		"""A placement against a request takes one of its positions, and none is left once all are taken.
+
+		Two placements may take the last position at the same moment: the request stays locked until this
+		transaction ends, so the second waits for the first and then counts it.
+		"""
+		if not self.vacancy_request or not (self.is_new() or self.has_value_changed("vacancy_request")):
+			return
+		positions = lock_request(self.vacancy_request)
+		if positions is None:
+			return
+		if not rules.open_positions(positions, placements_on(self.vacancy_request, exclude=self.name)):
+			frappe.throw(
+				_("Vacancy Request {0} has no open position left: all {1} positions are filled.").format(
+					frappe.bold(self.vacancy_request), positions
+				),
+				exc=NoOpenPositionError,
+				title=_("No Open Position"),
+			)
 
 	def validate_dates(self):
 		validate_period(self, "employment_date", "dismissal_date")

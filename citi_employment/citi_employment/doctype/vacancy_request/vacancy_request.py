@@ -10,6 +10,7 @@ from citi_employment.domain import vacancies as rules
 from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.errors import FieldError
 from citi_employment.roles import ADMISSIONS_COMMITTEE, ALL_RECORDS_ROLES
+from citi_employment.vacancies.positions import lock_request, placements_on
 from citi_employment.write_guards.field_errors import InvalidFieldValueError, throw_field_errors
 
 CANDIDATE_DOCTYPE = "Vacancy Candidate"
@@ -173,8 +174,13 @@ class VacancyRequest(Document):
 		)
 
 	def recount_placements(self) -> None:
-		"""Filled positions and the Filled state from the placements made against this request."""
-		filled = frappe.db.count("Graduate Placement", {"vacancy_request": self.name})
+		"""Filled positions and the Filled state from the placements made against this request.
+
+		Counted under the request's lock with a locking read: a placement saved or deleted at the same moment
+		by another user is counted once it is committed, so the count never misses or repeats one.
+		"""
+		lock_request(self.name)
+		filled = placements_on(self.name)
 		status = rules.status_after_placements(self.status, self.positions_count, filled)
 		values = {}
 		if filled != cint(self.filled_count):
