@@ -58,7 +58,8 @@ def load(demo_data, scale: str) -> None:
 				bar.label = f"Demo data ({scale}): {label}"
 				bar.update(step)
 
-		result = demo_data.load(scale, progress=progress)
+		# Two processes for the large scales: the machine has two cores (see demo.build.make_graduates_in_workers).
+		result = demo_data.load(scale, progress=progress, workers=1 if scale == demo_rules.INSTITUTION else 2)
 	for doctype, count in result["counts"].items():
 		click.echo(f"  {doctype}: {count}")
 	click.echo("Steps (s): " + ", ".join(f"{step} {seconds}" for step, seconds in result["timings"].items()))

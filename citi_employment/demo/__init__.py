@@ -82,17 +82,19 @@ def load(
 	commit: bool = True,
 	allow_other_graduates: bool = False,
 	services: bool = True,
+	workers: int = 1,
 ) -> dict:
 	"""Load the demo at ``scale`` (or explicit ``sizes``, for tests); returns counts per DocType and timings.
 
 	``progress(label, step)`` is called as records are made. ``commit`` is off in tests (the test rolls
-	back). ``services`` runs the few service-made records (annual reports, destructions)."""
+	back). ``services`` runs the few service-made records (annual reports, destructions). ``workers`` > 1
+	makes the graduates in that many processes; they commit their own work, so only with ``commit``."""
 	sizes = sizes or rules.sizes_for(scale or rules.INSTITUTION)
 	check_site(domain, allow_other_graduates)
 	started = time.monotonic()
 	previous_user = frappe.session.user
 	writer = BulkWriter()
-	builder = DemoBuilder(writer, sizes, seed, domain, progress, commit)
+	builder = DemoBuilder(writer, sizes, seed, domain, progress, commit, workers if commit else 1)
 	timings: dict[str, float] = {}
 
 	def timed(step) -> None:
@@ -111,7 +113,6 @@ def load(
 			builder.make_employers,
 			builder.make_requests,
 			builder.make_graduates,
-			builder.make_transfers,
 			builder.write_requests,
 			builder.make_contracts,
 			builder.make_interactions,

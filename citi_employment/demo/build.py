@@ -6,7 +6,11 @@ service of its own (the destruction of revoked consents, the annual reports) go 
 """
 
 import hashlib
+import multiprocessing
+import multiprocessing.connection
+import os
 import random
+import traceback
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -190,6 +194,56 @@ DEMO_USERS = (
 )
 FIRST_EMPLOYER_YEAR = 1992
 CHECKPOINT_GRADUATES = 2000
+# The most records of a series one graduate can bring (placements: 4, each with up to 6 checks): the size of
+# a worker's block of names.
+NAMES_PER_GRADUATE = {
+	"Graduate": 1,
+	"Personal Data Consent": 3,
+	"Employment Assistance Application": 1,
+	"Student Resume": 1,
+	"Mentor Recommendation": 1,
+	"Graduate Placement": 4,
+	"Vacancy Candidate": 4,
+	"Employment Monitoring Record": 24,
+	"Employer Feedback Request": 24,
+	"Personal Data Transfer": 1,
+	"Employer Dossier": 1,
+}
+# A child row's name is its consent's name and its place, «PDC-2026-00001-07»: unique, and made in SQL.
+CONSENT_CATEGORY_ROWS = """
+INSERT INTO `tabConsent Data Category`
+	(`name`, `creation`, `modified`, `modified_by`, `owner`, `docstatus`, `idx`,
+	`parent`, `parentfield`, `parenttype`, `category`)
+SELECT CONCAT(numbered.parent, '-', LPAD(numbered.idx, 2, '0')), numbered.creation, numbered.creation,
+	numbered.owner, numbered.owner, numbered.docstatus, numbered.idx,
+	numbered.parent, 'data_categories', 'Personal Data Consent', numbered.category
+FROM (
+	SELECT consent.name AS parent, consent.creation, consent.owner, consent.docstatus, category.name AS category,
+		ROW_NUMBER() OVER (PARTITION BY consent.name ORDER BY category.sort_order, category.name) AS idx
+	FROM `tabPersonal Data Consent` consent
+	JOIN `tabPersonal Data Category` category
+		ON category.in_minor_form = 1 OR consent.signer != %(representative)s
+	WHERE consent.name IN %(names)s AND consent.kind = %(processing)s
+) numbered
+"""
+# About a third of the items are allowed, the same ones for the same consent on every run.
+DISSEMINATION_ITEM_ROWS = """
+INSERT INTO `tabConsent Dissemination Item`
+	(`name`, `creation`, `modified`, `modified_by`, `owner`, `docstatus`, `idx`,
+	`parent`, `parentfield`, `parenttype`, `category`, `allowed`)
+SELECT CONCAT(numbered.parent, '-', LPAD(numbered.idx, 2, '0')), numbered.creation, numbered.creation,
+	numbered.owner, numbered.owner, numbered.docstatus, numbered.idx,
+	numbered.parent, 'dissemination_items', 'Personal Data Consent', numbered.category,
+	CRC32(CONCAT(numbered.parent, numbered.category)) %% 10 < 3
+FROM (
+	SELECT consent.name AS parent, consent.creation, consent.owner, consent.docstatus, category.name AS category,
+		ROW_NUMBER() OVER (PARTITION BY consent.name ORDER BY category.sort_order, category.name) AS idx
+	FROM `tabPersonal Data Consent` consent
+	JOIN `tabPersonal Data Category` category
+		ON category.in_minor_form = 1 OR consent.signer != %(representative)s
+	WHERE consent.name IN %(names)s AND consent.kind = %(dissemination)s
+) numbered
+"""
 
 
 def program_name(profession: str) -> str:
@@ -218,9 +272,13 @@ class Request:
 
 
 class DemoBuilder:
-	def __init__(self, writer, sizes: rules.Sizes, seed: int, domain: str, progress=None, commit=False):
+	def __init__(
+		self, writer, sizes: rules.Sizes, seed: int, domain: str, progress=None, commit=False, workers=1
+	):
 		self.writer = writer
 		self.commit = commit
+		self.seed = seed
+		self.workers = workers
 		self.sizes = sizes
 		self.rng = random.Random(seed)
 		self.domain = domain
@@ -235,15 +293,34 @@ class DemoBuilder:
 		self.requests: list[Request] = []
 		self.revoked: list[str] = []
 		self.graduates_needing_contract: list[tuple] = []
-		self.sent_recommendations: list[tuple] = []
-		self.active_consent: dict[str, str] = {}
+		# A graduate's processing consents (signed on, name): a transfer names the one in force that day.
+		self.processing_consents: dict[str, list[tuple]] = {}
+		self.consent_names: list[str] = []
 		self.graduate_names: dict[str, str] = {}
 
 	def checkpoint(self) -> None:
 		"""Write what is queued and, from the command line, commit: a region's load is no one transaction."""
 		self.writer.flush()
+		self.fill_consent_categories()
 		if self.commit:
 			frappe.db.commit()
+
+	def fill_consent_categories(self) -> None:
+		"""The consents' category rows, made by the database from the category master: every category of the
+		form the signer signed (the minor's form lacks a few), in the form's order, as the consent controller
+		fills them (``set_scope_defaults``); a dissemination consent lists them with some allowed. Two
+		statements a batch instead of some forty rows a graduate through Python."""
+		names, self.consent_names = self.consent_names, []
+		if not names:
+			return
+		values = {
+			"names": tuple(names),
+			"representative": consent_rules.LEGAL_REPRESENTATIVE,
+			"processing": consent_rules.PROCESSING,
+			"dissemination": consent_rules.DISSEMINATION,
+		}
+		frappe.db.sql(CONSENT_CATEGORY_ROWS, values)
+		frappe.db.sql(DISSEMINATION_ITEM_ROWS, values)
 
 	# --- people of the Center ---------------------------------------------------------------------
 
@@ -483,11 +560,18 @@ class DemoBuilder:
 					created,
 				)
 
-	def take_request(self, profession: str) -> Request | None:
+	def take_request(self, profession: str, taken: set) -> Request | None:
+		"""An open request for the profession that the graduate was not yet a candidate for (one candidate
+		per graduate and request, vacancy_candidate.validate_unique)."""
 		requests = self.requests_by_profession.get(profession)
-		while requests:
+		attempts = 0
+		while requests and attempts < 5:
 			request = self.rng.choice(requests)
+			if request.values["name"] in taken:
+				attempts += 1
+				continue
 			if request.open_positions > 0:
+				taken.add(request.values["name"])
 				request.open_positions -= 1
 				request.values["filled_count"] += 1
 				return request
@@ -507,15 +591,143 @@ class DemoBuilder:
 		self.destruction_days = (
 			frappe.db.get_single_value("Employment Center Settings", "revocation_destruction_days") or 30
 		)
-		self.categories = frappe.get_all(
-			"Personal Data Category", fields=["name", "in_minor_form"], order_by="sort_order asc"
-		)
 		self.website = frappe.db.get_single_value("Employment Center Settings", "institution_website")
-		for index, (study_start, study_end) in enumerate(ends):
+		plan = (ends, counts, revoking)
+		if self.workers > 1:
+			self.make_graduates_in_workers(plan)
+		else:
+			self.make_graduate_range(range(sizes.graduates), plan)
+		for doctype in ("Consent Data Category", "Consent Dissemination Item"):
+			self.writer.counts[doctype] = frappe.db.count(doctype, {"owner": ("like", f"%@{self.domain}")})
+
+	def make_graduate_range(self, indexes, plan) -> None:
+		ends, counts, revoking = plan
+		for number, index in enumerate(indexes, start=1):
+			study_start, study_end = ends[index]
 			self.make_graduate(index, study_start, study_end, counts.get(index, 0), index in revoking)
 			self.progress("graduates")
-			if index % CHECKPOINT_GRADUATES == CHECKPOINT_GRADUATES - 1:
+			if number % CHECKPOINT_GRADUATES == 0:
 				self.checkpoint()
+		self.checkpoint()
+		self.processing_consents.clear()
+
+	def make_graduates_in_workers(self, plan) -> None:
+		"""The graduates in ``self.workers`` processes, each with its own connection, share of the graduates
+		and of the vacancy requests, and block of names in every series it draws from (the blocks leave a gap
+		between them, as deleted records do). A region's graduates are nine tenths of the load; two processes
+		keep both cores busy, one making records while the other's INSERT runs."""
+		workers = self.workers
+		self.writer.flush()
+		frappe.db.commit()
+		share = -(-self.sizes.graduates // workers)
+		starts = {}
+		for doctype, per_graduate in NAMES_PER_GRADUATE.items():
+			key, _digits = self.writer.series_key(doctype)
+			first = self.writer.peek_series(key)
+			starts[doctype] = [first + number * share * per_graduate for number in range(workers)]
+		context = multiprocessing.get_context("fork")
+		pipes, processes = [], []
+		for number in range(workers):
+			receiver, sender = context.Pipe(duplex=False)
+			process = context.Process(
+				target=self.run_worker, args=(sender, number, plan, {d: s[number] for d, s in starts.items()})
+			)
+			process.start()
+			sender.close()
+			pipes.append(receiver)
+			processes.append(process)
+		results, errors = [], []
+		while pipes:
+			for pipe in multiprocessing.connection.wait(pipes):
+				try:
+					kind, payload = pipe.recv()
+				except EOFError:
+					pipes.remove(pipe)
+					continue
+				if kind == "progress":
+					self.progress("graduates", payload)
+				elif kind == "error":
+					errors.append(payload)
+				else:
+					results.append(payload)
+		for process in processes:
+			process.join()
+		# A new snapshot: the workers' records were committed after this connection last read.
+		frappe.db.commit()
+		if errors or len(results) != workers:
+			raise RuntimeError("A demo worker failed:\n" + "\n".join(errors))
+		for result in results:
+			for doctype, count in result["counts"].items():
+				self.writer.counts[doctype] = self.writer.counts.get(doctype, 0) + count
+			for key, current in result["series"].items():
+				self.writer.series[key] = max(self.writer.series.get(key, 0), current)
+			for index, filled, last_filled in result["requests"]:
+				values = self.requests[index].values
+				values["filled_count"] = filled
+				if last_filled:
+					values["_last_filled"] = last_filled
+			self.graduates_needing_contract.extend(result["contracts"])
+			self.graduate_names.update(result["graduate_names"])
+			self.revoked.extend(result["revoked"])
+
+	def run_worker(self, sender, number: int, plan, starts: dict) -> None:
+		"""In the forked process: a connection of its own (the parent's socket is left alone), its graduates,
+		then what the parent needs back. Ends with ``os._exit``: nothing of the parent's is closed or flushed."""
+		try:
+			frappe.connect(set_admin_as_user=False)
+			# The workers insert into the same tables at once; under READ COMMITTED the INSERT … SELECT of the
+			# consents' categories takes no shared locks on the consents the other worker is adding (a deadlock
+			# would roll back a whole batch).
+			frappe.db.sql("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")
+			frappe.set_user(self.head)
+			self.writer = self.writer.fresh()
+			for doctype, start in starts.items():
+				key, _digits = self.writer.series_key(doctype)
+				self.writer.series[key] = start
+			self.rng = random.Random(self.seed * 100 + number + 1)
+			mine = [request for index, request in enumerate(self.requests) if index % self.workers == number]
+			self.requests_by_profession = defaultdict(list)
+			for request in mine:
+				if request.open_positions:
+					self.requests_by_profession[request.values["profession"]].append(request)
+			made = [0]
+
+			def progress(label, step=1):
+				made[0] += step
+				if made[0] % 100 == 0:
+					sender.send(("progress", 100))
+
+			self.progress = progress
+			indexes = range(number, self.sizes.graduates, self.workers)
+			self.make_graduate_range(indexes, plan)
+			sender.send(("progress", made[0] % 100))
+			positions = {id(request): index for index, request in enumerate(self.requests)}
+			sender.send(
+				(
+					"done",
+					{
+						"counts": self.writer.counts,
+						"series": self.writer.series,
+						"requests": [
+							(
+								positions[id(request)],
+								request.values["filled_count"],
+								request.values.get("_last_filled"),
+							)
+							for request in mine
+						],
+						"contracts": self.graduates_needing_contract,
+						"graduate_names": self.graduate_names,
+						"revoked": self.revoked,
+					},
+				)
+			)
+		except BaseException:
+			frappe.db.rollback()
+			sender.send(("error", traceback.format_exc()))
+		finally:
+			sender.close()
+			os._exit(0)
 
 	def make_graduate(self, index, study_start, study_end, placements, revoke) -> None:
 		rng, today = self.rng, self.today
@@ -579,8 +791,6 @@ class DemoBuilder:
 			created,
 		)
 		name = graduate["name"]
-		if self.graduates_needing_contract is not None:
-			self.graduate_names[name] = graduate["full_name"]
 		self.make_personal_data(graduate, person, born, representatives, created)
 		consents = rules.consent_plans(rng, born, study_start, today, revoke, self.destruction_days)
 		graduate["consent_status"] = consent_rules.derive_graduate_status(
@@ -595,14 +805,17 @@ class DemoBuilder:
 			resume = self.make_resume(graduate, periods)
 		else:
 			resume = None
-		recommendation = self.make_recommendation(graduate, rng.random() < 0.4 or bool(periods))
+		# A dossier goes to the first employer only with a consent in force that allows it (152-ФЗ ст. 9).
+		send = bool(resume and periods) and graduate["consent_status"] == consent_rules.ACTIVE
+		send = send and rng.random() < 0.3
+		recommendation = self.make_recommendation(graduate, rng.random() < 0.4 or bool(periods), send)
 		all_checks, spans = [], []
 		for number, period in enumerate(periods):
 			checks = self.make_placement(graduate, period, profession_name)
 			all_checks.extend(checks)
 			spans.append((period.employment_date, period.dismissal_date))
-			if number == 0 and resume and recommendation and rng.random() < 0.3:
-				self.sent_recommendations.append((graduate, resume, recommendation, self.placement_employer))
+			if number == 0 and send:
+				self.send_dossier(graduate, resume, recommendation, self.placement_employer)
 		status = derive_employment_status(study_end, today, spans)
 		observation = rules.latest_outcome(all_checks, informative_only=True)
 		graduate["employment_status"] = monitoring_rules.employment_status_with_observation(
@@ -615,6 +828,7 @@ class DemoBuilder:
 		)
 		if profession_name in ("Повар", "Швея", "Столяр") and rng.random() < 0.04:
 			self.graduates_needing_contract.append((name, profession_name, study_start, study_end))
+			self.graduate_names[name] = graduate["full_name"]
 		if revoke:
 			revoked = [
 				plan
@@ -688,7 +902,6 @@ class DemoBuilder:
 			if by_representative and not representative:
 				continue
 			processing = plan.kind == consent_rules.PROCESSING
-			categories = [row.name for row in self.categories if row.in_minor_form or not by_representative]
 			values = {
 				"kind": plan.kind,
 				"graduate": graduate["name"],
@@ -701,10 +914,6 @@ class DemoBuilder:
 				"representative": representative["full_name"] if by_representative else None,
 				"representative_basis": representative["basis"] if by_representative else None,
 				"representative_address": representative["address"] if by_representative else None,
-				"data_categories": [{"category": name} for name in categories] if processing else [],
-				"dissemination_items": []
-				if processing
-				else [{"category": name, "allowed": int(self.rng.random() < 0.3)} for name in categories],
 				"purposes": consent_rules.default_purposes(plan.kind),
 				"transfer_to_employers": int(processing),
 				"transfer_to_labour_committee": int(processing),
@@ -718,8 +927,11 @@ class DemoBuilder:
 				"Personal Data Consent", values, self.user(EMPLOYMENT_SPECIALIST), at(plan.signed_on)
 			)
 			names.append((plan, consent))
-			if processing and plan.status == consent_rules.ACTIVE:
-				self.active_consent[graduate["name"]] = consent["name"]
+			self.consent_names.append(consent["name"])
+			if processing:
+				self.processing_consents.setdefault(graduate["name"], []).append(
+					(plan.signed_on, consent["name"])
+				)
 		# The newly signed consent of a kind supersedes the older Active one (personal_data_consent.supersede_others).
 		for plan, consent in names:
 			if plan.status == consent_rules.SUPERSEDED:
@@ -809,15 +1021,19 @@ class DemoBuilder:
 			at(min(graduate["study_end"] - timedelta(days=60), self.today)),
 		)
 
-	def make_recommendation(self, graduate, made: bool) -> dict | None:
+	def make_recommendation(self, graduate, made: bool, sent: bool = False) -> dict | None:
 		if not made:
 			return None
 		rng = self.rng
 		finished = graduate["study_end"] < self.today
 		status = (
-			rng.choices(("Approved", "Sent", "Ready for Review", "Draft"), weights=(0.6, 0.25, 0.1, 0.05))[0]
-			if finished
-			else rng.choice(("Draft", "Ready for Review"))
+			"Sent"
+			if sent
+			else (
+				rng.choices(("Approved", "Ready for Review", "Draft"), weights=(0.8, 0.13, 0.07))[0]
+				if finished
+				else rng.choice(("Draft", "Ready for Review"))
+			)
 		)
 		return self.writer.add(
 			"Mentor Recommendation",
@@ -858,7 +1074,11 @@ class DemoBuilder:
 
 	def make_placement(self, graduate, period, profession) -> list:
 		rng = self.rng
-		request = self.take_request(profession) if rng.random() < 0.6 else None
+		request = (
+			self.take_request(profession, graduate.setdefault("_requests", set()))
+			if rng.random() < 0.6
+			else None
+		)
 		if request:
 			employer = request.employer
 		else:
@@ -1001,51 +1221,53 @@ class DemoBuilder:
 
 	# --- what was sent to employers ---------------------------------------------------------------
 
-	def make_transfers(self) -> None:
-		"""A dossier (resume and recommendation) sent to the employer who then hired the graduate, with the
+	def send_dossier(self, graduate, resume, recommendation, employer) -> None:
+		"""The dossier (resume and recommendation) sent to the employer who then hired the graduate, with the
 		transfer log entry each sending leaves (152-ФЗ ст. 9)."""
-		for graduate, resume, recommendation, employer in self.sent_recommendations:
-			if graduate["consent_status"] != consent_rules.ACTIVE:
-				continue
-			sent = at(min(graduate["study_end"] + timedelta(days=5), self.today), 12)
-			specialist = self.user(EMPLOYMENT_SPECIALIST)
-			recommendation["status"] = "Sent"
-			dossier_name = self.writer.new_name("Employer Dossier")
-			consent = frappe._dict(name=None)
-			transfer = self.writer.add(
-				"Personal Data Transfer",
-				{
-					"graduate": graduate["name"],
-					"employer": employer.name,
-					"recipient_email": self.employer_values[employer.name]["email"],
-					"transferred_at": sent,
-					"transferred_by": specialist,
-					"consent": self.active_consent.get(graduate["name"], consent.name),
-					"reference_doctype": "Employer Dossier",
-					"reference_name": dossier_name,
-				},
-				specialist,
-				sent,
-			)
-			self.writer.add(
-				"Employer Dossier",
-				{
-					"name": dossier_name,
-					"graduate": graduate["name"],
-					"profession": graduate["profession"],
-					"employer": employer.name,
-					"employer_name": self.employer_values[employer.name]["full_name"],
-					"sent_at": sent,
-					"sent_by": specialist,
-					"recipient_email": self.employer_values[employer.name]["email"],
-					"student_resume": resume["name"],
-					"mentor_recommendation": recommendation["name"],
-					"personal_data_transfer": transfer["name"],
-					"signatory_name": people.initials(people.make_person(self.rng)),
-				},
-				specialist,
-				sent,
-			)
+		sent = at(min(graduate["study_end"] + timedelta(days=5), self.today), 12)
+		specialist = self.user(EMPLOYMENT_SPECIALIST)
+		dossier_name = self.writer.new_name("Employer Dossier")
+		transfer = self.writer.add(
+			"Personal Data Transfer",
+			{
+				"graduate": graduate["name"],
+				"employer": employer.name,
+				"recipient_email": self.employer_values[employer.name]["email"],
+				"transferred_at": sent,
+				"transferred_by": specialist,
+				"consent": max(
+					(
+						row
+						for row in self.processing_consents.pop(graduate["name"], [])
+						if row[0] <= sent.date()
+					),
+					default=(None, None),
+				)[1],
+				"reference_doctype": "Employer Dossier",
+				"reference_name": dossier_name,
+			},
+			specialist,
+			sent,
+		)
+		self.writer.add(
+			"Employer Dossier",
+			{
+				"name": dossier_name,
+				"graduate": graduate["name"],
+				"profession": graduate["profession"],
+				"employer": employer.name,
+				"employer_name": self.employer_values[employer.name]["full_name"],
+				"sent_at": sent,
+				"sent_by": specialist,
+				"recipient_email": self.employer_values[employer.name]["email"],
+				"student_resume": resume["name"],
+				"mentor_recommendation": recommendation["name"],
+				"personal_data_transfer": transfer["name"],
+				"signatory_name": people.initials(people.make_person(self.rng)),
+			},
+			specialist,
+			sent,
+		)
 
 	# --- contracts --------------------------------------------------------------------------------
 

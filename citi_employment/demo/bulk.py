@@ -30,6 +30,7 @@ class BulkWriter:
 		self.counts: dict[str, int] = {}
 		self.now = now_datetime()
 		self.metas: dict = {}
+		self.keys: dict[str, tuple[str, int]] = {}
 
 	def meta(self, doctype: str):
 		"""The DocType's meta, looked up once: ``frappe.get_meta`` asks Redis on every call."""
@@ -50,23 +51,42 @@ class BulkWriter:
 
 	# --- names ----------------------------------------------------------------------------------------
 
-	def next_in_series(self, key: str) -> int:
+	def series_key(self, doctype: str) -> tuple[str, int]:
+		"""The ``tabSeries`` key and digit count of ``format:EMP-{#####}`` style names."""
+		if doctype not in self.keys:
+			head, hashes, _tail = _split_hashes(self.meta(doctype).autoname.removeprefix("format:"))
+			# The date words as ``_format_autoname`` substitutes them; the counter's key is the text before the hashes.
+			prefix = head.replace("{YYYY}", f"{self.now:%Y}").replace("{YY}", f"{self.now:%y}")
+			self.keys[doctype] = (prefix, len(hashes))
+		return self.keys[doctype]
+
+	def peek_series(self, key: str) -> int:
+		"""The last number issued in ``key``: the one this load drew last, else the stored counter."""
 		if key not in self.series:
 			series = frappe.qb.DocType("Series")
 			current = frappe.qb.from_(series).select(series.current).where(series.name == key).run()
 			self.series[key] = int(current[0][0] or 0) if current else 0
-		self.series[key] += 1
+		return self.series[key]
+
+	def next_in_series(self, key: str) -> int:
+		self.series[key] = self.peek_series(key) + 1
 		return self.series[key]
 
 	def new_name(self, doctype: str) -> str:
-		"""The name ``autoname`` gives: ``format:EMP-{#####}`` style expressions drawn from tabSeries."""
-		autoname = self.meta(doctype).autoname
-		expression = autoname.removeprefix("format:")
-		head, hashes, tail = _split_hashes(expression)
-		# The date words as ``_format_autoname`` substitutes them; the counter's key is the text before the hashes.
-		prefix = head.replace("{YYYY}", f"{self.now:%Y}").replace("{YY}", f"{self.now:%y}")
-		number = self.next_in_series(prefix)
-		return f"{prefix}{number:0{len(hashes)}d}{tail}"
+		"""The name ``autoname`` gives, drawn from the same counter."""
+		key, digits = self.series_key(doctype)
+		return f"{key}{self.next_in_series(key):0{digits}d}"
+
+	def fresh(self) -> "BulkWriter":
+		"""An empty writer with this one's looked-up metadata (for a worker process)."""
+		writer = BulkWriter(self.batch_rows)
+		writer.metas, writer.keys, writer.columns, writer.defaults = (
+			self.metas,
+			self.keys,
+			self.columns,
+			self.defaults,
+		)
+		return writer
 
 	def save_series(self) -> None:
 		"""Move every counter used past the last number issued (never back: someone may have drawn since)."""
