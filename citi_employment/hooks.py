@@ -119,6 +119,8 @@ global_search_doctypes = {
 
 override_whitelisted_methods = {
 	"frappe.client.get_count": "citi_employment.personal_data.center_only.get_count",
+	# So does v15's sidebar count by assignee, which selected the records with no permission check at all.
+	"frappe.desk.listview.get_group_by_count": "citi_employment.personal_data.center_only.get_group_by_count",
 	# The search bar shows no app record the user may not open (a Practice Supervisor: practice contracts only).
 	"frappe.utils.global_search.search": "citi_employment.search.global_search.search",
 	# Printing prints the stored record of an app DocType, with a print format of its own DocType, and shows no

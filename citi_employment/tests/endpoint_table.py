@@ -119,6 +119,13 @@ ENDPOINTS = (
 		overrides="frappe.client.get_count",
 		record_rule="counts through get_list: the suites count Graduate Personal Data, read by staff only",
 	),
+	Endpoint(
+		f"{APP}.personal_data.center_only.get_group_by_count",
+		STAFF,
+		{"doctype": "doctype", "current_filters": "filters", "field": "text"},
+		overrides="frappe.desk.listview.get_group_by_count",
+		record_rule="groups through get_list: the suites count Graduate Personal Data, read by staff only",
+	),
 	# --- employer forms ------------------------------------------------------------------------------------
 	Endpoint(
 		f"{APP}.employer_forms.vacancy_request.submit",
