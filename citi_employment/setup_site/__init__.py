@@ -69,9 +69,12 @@ def complete_setup_wizard() -> None:
 	"""
 	if frappe.db.get_single_value("System Settings", "setup_complete"):
 		return
+	language_name = frappe.db.get_value("Language", LANGUAGE, "language_name")
 	setup_complete(
 		{
-			"language": frappe.db.get_value("Language", LANGUAGE, "language_name"),
+			# The wizard reads both: "lang" for the site's default language, "language" for System Settings.
+			"language": language_name,
+			"lang": language_name,
 			"country": COUNTRY,
 			"timezone": TIME_ZONE,
 			"currency": CURRENCY,
