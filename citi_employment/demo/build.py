@@ -194,6 +194,7 @@ DEMO_USERS = (
 )
 FIRST_EMPLOYER_YEAR = 1992
 CHECKPOINT_GRADUATES = 2000
+DESTROYED_CONSENTS = 5
 # The most records of a series one graduate can bring (placements: 4, each with up to 6 checks): the size of
 # a worker's block of names.
 NAMES_PER_GRADUATE = {
@@ -1496,7 +1497,8 @@ class DemoBuilder:
 		that depersonalises the graduate and writes the act (152-ФЗ ст. 21 ч. 5)."""
 		from citi_employment.personal_data.destruction import destroy_revoked_consent
 
-		count = max(2, len(self.revoked) // 10)
+		# A few acts show the procedure; each destruction searches every record about the graduate.
+		count = min(DESTROYED_CONSENTS, len(self.revoked))
 		consent = frappe.qb.DocType("Personal Data Consent")
 		due = (
 			frappe.qb.from_(consent)
