@@ -10,12 +10,16 @@ from frappe.utils.user import get_users_with_role
 
 from citi_employment.roles import EMPLOYMENT_CENTER_HEAD, EMPLOYMENT_SPECIALIST
 
+MAX_EMAIL_LENGTH = 254
+
 
 def link_recipient(recipient: object, default: str | None) -> str:
 	"""The address the link goes to: the one typed in the dialog, else the employer's own; refused unless it is
 	an e-mail address."""
 	recipient = (recipient if isinstance(recipient, str) else "").strip() or default
-	if not recipient or not validate_email_address(recipient):
+	# Longer than an address can be (RFC 5321): refused before Frappe's parser, which takes minutes of CPU on a
+	# megabyte of text.
+	if not recipient or len(recipient) > MAX_EMAIL_LENGTH or not validate_email_address(recipient):
 		frappe.throw(
 			_("Enter a valid e-mail address of the employer: the link is sent there."),
 			title=_("Invalid Value"),
