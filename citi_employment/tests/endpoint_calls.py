@@ -16,13 +16,17 @@ import time
 import unittest
 from collections import Counter
 from itertools import count
+from threading import Thread
 from typing import ClassVar
+from unittest.mock import patch
+from urllib.parse import urlsplit
 
 import frappe
 import requests
 from frappe.query_builder.functions import Count, Max
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import add_days, get_url, getdate, now_datetime
+from frappe.utils import add_days, get_datetime, get_url, getdate, now_datetime
+from pypika.terms import ValueWrapper
 
 from citi_employment import roles
 from citi_employment.domain import employer_forms as form_rules
@@ -116,13 +120,17 @@ def watched_doctypes() -> list[str]:
 
 
 def snapshot(doctypes) -> dict:
-	"""Rows and the latest change of each table, read in a fresh transaction (the server commits its own)."""
+	"""Rows and the latest change of each table, read in a fresh transaction (the server commits its own), in
+	one query."""
 	frappe.db.rollback()
-	state = {}
+	queries = []
 	for doctype in doctypes:
 		table = frappe.qb.DocType(doctype)
-		state[doctype] = tuple(frappe.qb.from_(table).select(Count("*"), Max(table.modified)).run()[0])
-	return state
+		queries.append(frappe.qb.from_(table).select(ValueWrapper(doctype), Count("*"), Max(table.modified)))
+	union = queries[0]
+	for query in queries[1:]:
+		union = union.union_all(query)
+	return {row[0]: (row[1], row[2]) for row in union.run()}
 
 
 def changed(before: dict, after: dict) -> dict:
@@ -133,7 +141,56 @@ def changed(before: dict, after: dict) -> dict:
 	}
 
 
-def post(session: requests.Session, url: str, attempts: int = 6, **kwargs) -> requests.Response:
+class InProcessResponse:
+	"""The parts of a ``requests.Response`` the suites read, from a Werkzeug test response."""
+
+	def __init__(self, response):
+		self.status_code = response.status_code
+		self.headers = response.headers
+		self.text = response.get_data(as_text=True)
+
+	def json(self):
+		return json.loads(self.text)
+
+	def raise_for_status(self):
+		if self.status_code >= 400:
+			raise requests.HTTPError(f"{self.status_code}: {self.text[:200]}")
+
+
+class InProcessSession:
+	"""A signed-in browser for ``frappe.app.application`` itself, the way Frappe's own API tests call it
+	(``frappe.tests.test_api``): the whole request pipeline (form parsing, session cookie, CSRF, whitelisting,
+	argument types, the method, the error's status and body, the commit or rollback), in a thread of its own
+	so that the request's ``frappe.local`` and database connection are not the test's. No socket: the suites
+	do not depend on a shared development server that restarts whenever someone saves a file."""
+
+	def __init__(self):
+		from frappe.app import application
+		from werkzeug.test import Client
+
+		self.client = Client(application)
+		self.site = frappe.local.site
+
+	def post(self, url: str, timeout=None, json=None, data=None, headers=None):
+		path = urlsplit(url).path
+		result = {}
+
+		def run():
+			with patch("frappe.app.get_site_name", return_value=self.site):
+				kwargs = {"headers": headers or {}}
+				if json is not None:
+					kwargs["json"] = json
+				elif data is not None:
+					kwargs["data"] = data
+				result["response"] = self.client.post(path, **kwargs)
+
+		thread = Thread(target=run)
+		thread.start()
+		thread.join()
+		return InProcessResponse(result["response"])
+
+
+def post(session, url: str, attempts: int = 6, **kwargs):
 	"""A POST, sent again when the connection drops: ``bench serve`` restarts whenever a source file changes."""
 	for attempt in range(attempts):
 		try:
@@ -144,6 +201,23 @@ def post(session: requests.Session, url: str, attempts: int = 6, **kwargs) -> re
 			time.sleep(3)
 
 
+def remove_rows_created_since(started) -> None:
+	"""The suites' own rows: every row of the app's tables (child tables too) and of the framework's side tables
+	created since ``started`` (the site's time zone, as ``now_datetime``), and the suites' users. Also
+	``bench execute`` after an interrupted run."""
+	started = get_datetime(started)
+	modules = frappe.get_module_list("citi_employment")
+	child_tables = frappe.get_all("DocType", filters={"module": ("in", modules), "istable": 1}, pluck="name")
+	for doctype in sorted({*app_doctypes(), *child_tables, *CLEANED_FRAMEWORK_TABLES}):
+		if frappe.db.table_exists(doctype):
+			frappe.db.delete(doctype, {"creation": (">=", started)})
+	for email in USERS.values():
+		if frappe.db.exists("User", email):
+			frappe.delete_doc("User", email, force=True, ignore_permissions=True)
+	abuse.clear_counters()
+	frappe.db.commit()
+
+
 def next_address() -> str:
 	"""A fresh client address per guest call: the framework's rate limiter counts per address."""
 	number = next(_addresses)
@@ -151,16 +225,22 @@ def next_address() -> str:
 
 
 class EndpointCallCase(FrappeTestCase):
-	"""Fixtures (committed), one signed-in session per caller, and the call and its checks."""
+	"""Fixtures (committed), one signed-in session per caller, and the call and its checks.
+
+	``TRANSPORT`` "served": requests over the network to the site ``host_name`` names; "wsgi": the same
+	requests to ``frappe.app.application`` in this process (see ``InProcessSession``)."""
+
+	TRANSPORT = "served"
 
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.base = get_url()
-		try:
-			requests.get(f"{cls.base}/api/method/ping", timeout=10).raise_for_status()
-		except requests.RequestException:
-			raise unittest.SkipTest(f"no site is served at {cls.base}") from None
+		if cls.TRANSPORT == "served":
+			try:
+				post(requests.Session(), f"{cls.base}/api/method/ping").raise_for_status()
+			except requests.RequestException:
+				raise unittest.SkipTest(f"no site is served at {cls.base}") from None
 		frappe.set_user("Administrator")
 		cls.started = now_datetime()
 		# The fixtures are committed for the server's connection; what is created from now on is removed.
@@ -170,12 +250,16 @@ class EndpointCallCase(FrappeTestCase):
 		cls.make_fixtures()
 		frappe.db.commit()
 		cls.watched = watched_doctypes()
-		cls.sessions = {table.GUEST: requests.Session()}
+		cls.sessions = {table.GUEST: cls.new_session()}
 		for caller, email in USERS.items():
-			session = requests.Session()
+			session = cls.new_session()
 			response = post(session, f"{cls.base}/api/method/login", json={"usr": email, "pwd": PASSWORD})
 			response.raise_for_status()
 			cls.sessions[caller] = session
+
+	@classmethod
+	def new_session(cls):
+		return requests.Session() if cls.TRANSPORT == "served" else InProcessSession()
 
 	@classmethod
 	def make_fixtures(cls):
@@ -270,23 +354,8 @@ class EndpointCallCase(FrappeTestCase):
 		"""Every row created since the suite began, in the app's tables and the framework's side tables."""
 		frappe.db.rollback()
 		frappe.set_user("Administrator")
-		started = getattr(cls, "started", None)
-		if started is None:
-			return
-		doctypes = {*app_doctypes(), *CLEANED_FRAMEWORK_TABLES}
-		child_tables = frappe.get_all(
-			"DocType",
-			filters={"module": ("in", frappe.get_module_list("citi_employment")), "istable": 1},
-			pluck="name",
-		)
-		for doctype in sorted({*doctypes, *child_tables}):
-			if frappe.db.table_exists(doctype):
-				frappe.db.delete(doctype, {"creation": (">=", started)})
-		for email in USERS.values():
-			if frappe.db.exists("User", email):
-				frappe.delete_doc("User", email, force=True, ignore_permissions=True)
-		abuse.clear_counters()
-		frappe.db.commit()
+		if getattr(cls, "started", None) is not None:
+			remove_rows_created_since(cls.started)
 
 	# --- the fixtures as arguments ------------------------------------------------------------------------
 
