@@ -72,7 +72,8 @@ def probation_salary_needs_confirmation(
 
 
 def open_positions(positions_count: int | None, filled_count: int | None) -> int:
-	"""Positions still to fill; never negative (an employer may hire more people than it asked for)."""
+	"""Positions still to fill; never negative (placements past the count, made before the placement refused
+	them, stay on record)."""
 	return max(0, int(positions_count or 0) - int(filled_count or 0))
 
 
