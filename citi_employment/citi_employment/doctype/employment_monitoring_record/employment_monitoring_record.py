@@ -162,3 +162,13 @@ class EmploymentMonitoringRecord(Document):
 		return _("{0} is the employer of this placement: choose the outcome {1} instead.").format(
 			frappe.bold(self.employer_name or self.employer), frappe.bold(_(rules.WORKING_HERE))
 		)
+
+
+def on_doctype_update():
+	"""A specialist's own checks by status and date (the list's «my checks» filter, the to-do sweep): without
+	it the list reads the whole region's records through the due_date index (issue 14 benchmarks)."""
+	frappe.db.add_index(
+		"Employment Monitoring Record",
+		["responsible_specialist", "status", "due_date"],
+		"responsible_status_due",
+	)
