@@ -98,6 +98,9 @@ def getdoc(doctype, name, user=None):
 		frappe.throw(
 			_("Open a record by its DocType and name."), frappe.ValidationError, title=_("Invalid Value")
 		)
+	# v15 imports a controller named after any DocType it is given: an unknown name is an ImportError (a 500).
+	if not frappe.db.exists("DocType", doctype):
+		frappe.throw(_("There is no such DocType."), frappe.DoesNotExistError)
 	result = load.getdoc(doctype, name, user)
 	link_titles = frappe.local.response.get("_link_titles")
 	if link_titles:

@@ -87,7 +87,8 @@ def check_print_format(doctype: str, format_doc) -> None:
 def check_print_format_name(doctype: str, print_format: str | None) -> None:
 	"""As :func:`check_print_format`, for a format named in a request (none: the DocType's default)."""
 	if not isinstance(doctype, str) or not frappe.db.exists("DocType", doctype):
-		return  # the framework answers for a DocType that does not exist
+		# v15 would import a controller named after it: an ImportError (a 500) instead of a refusal.
+		frappe.throw(_("There is no such DocType."), frappe.DoesNotExistError)
 	check_print_format(doctype, printview.get_print_format_doc(print_format, meta=frappe.get_meta(doctype)))
 
 
@@ -99,6 +100,8 @@ def document_to_print(doc: str, name: str | None = None):
 	Other apps' DocTypes are printed as the framework prints them.
 	"""
 	if isinstance(name, str):
+		if not isinstance(doc, str) or not frappe.db.exists("DocType", doc):
+			frappe.throw(_("There is no such DocType."), frappe.DoesNotExistError)
 		return frappe.get_doc(doc, name)
 	values = json.loads(doc)
 	doctype = values.get("doctype") if isinstance(values, dict) else None
