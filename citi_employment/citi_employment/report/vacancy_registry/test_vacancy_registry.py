@@ -91,6 +91,19 @@ class TestVacancyRegistry(FrappeTestCase):
 		self.assertEqual(rows[VACANCY_PROFESSION]["requests"], 1)
 		self.assertNotIn(OTHER_PROFESSION, rows)
 
+	def test_a_filter_of_the_wrong_shape_is_refused_with_a_message_and_reaches_no_query(self):
+		frappe.set_user(DIRECTOR_USER)
+		for filters in (
+			{"kind": ["Employment", "Practice"]},
+			{"region": {"a": "b"}},
+			{"kind": "Employment' OR 1=1 -- "},
+			{"to_date": "not a date"},
+			{"from_date": str(add_days(self.start, 20)), "to_date": str(self.start)},
+		):
+			result = registry(**filters)
+			self.assertEqual(result["result"], [], filters)
+			self.assertTrue(result["message"], filters)
+
 	def test_admissions_committee_gets_targeted_training_without_personal_data(self):
 		frappe.set_user(ADMISSIONS_USER)
 		result = registry()

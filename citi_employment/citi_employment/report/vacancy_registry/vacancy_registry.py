@@ -10,18 +10,35 @@ import frappe
 from frappe import _
 from frappe.query_builder import Case, Order
 from frappe.query_builder.functions import Count, Min, Sum
-from frappe.utils import getdate
 
 from citi_employment.citi_employment.doctype.vacancy_request.vacancy_request import is_restricted_user
 from citi_employment.domain import vacancies as rules
+from citi_employment.domain.reporting import REGIONS
+from citi_employment.reporting import filters as report_filters
+from citi_employment.reporting.desk import desk_report
 
 
+@desk_report
 def execute(filters=None):
-	filters = frappe._dict(filters or {})
+	filters = read_filters(filters or {})
 	rows = get_rows(filters)
 	data = [to_row(row) for row in rows]
 	totals = get_totals(filters)
 	return get_columns(), data, None, get_chart(data), get_summary(totals)
+
+
+def read_filters(filters) -> frappe._dict:
+	"""Each filter checked before it reaches the query: a list, a dict or an unknown kind is refused with a
+	message naming the filter, never written into the SQL."""
+	start = report_filters.date_filter(filters, "from_date", _("Expected Start From"))
+	end = report_filters.date_filter(filters, "to_date", _("Expected Start To"))
+	report_filters.check_period(start, end, _("Expected Start From"), _("Expected Start To"))
+	return frappe._dict(
+		kind=report_filters.choice_filter(filters, "kind", _("Kind"), rules.KINDS),
+		region=report_filters.choice_filter(filters, "region", _("Region", context="Employer"), REGIONS),
+		from_date=start,
+		to_date=end,
+	)
 
 
 def get_columns() -> list[dict]:
@@ -58,13 +75,13 @@ def base_query(filters):
 	# The Admissions Committee reads Targeted Training requests only (§3.3), here as in the list.
 	if is_restricted_user():
 		query = query.where(request.kind == rules.TARGETED_TRAINING)
-	if filters.get("kind"):
+	if filters.kind:
 		query = query.where(request.kind == filters.kind)
-	if filters.get("from_date"):
-		query = query.where(request.expected_start_date >= getdate(filters.from_date))
-	if filters.get("to_date"):
-		query = query.where(request.expected_start_date <= getdate(filters.to_date))
-	if filters.get("region"):
+	if filters.from_date:
+		query = query.where(request.expected_start_date >= filters.from_date)
+	if filters.to_date:
+		query = query.where(request.expected_start_date <= filters.to_date)
+	if filters.region:
 		query = query.where(employer.region == filters.region)
 	return query, request
 
