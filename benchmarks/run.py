@@ -520,7 +520,8 @@ JOB_CAPS = {
 
 def bench_jobs():
 	paths = []
-	for path in frappe.get_hooks("scheduler_events")["daily"]:
+	# The app's own daily jobs (the framework's are not this app's to batch).
+	for path in frappe.get_hooks("scheduler_events", app_name="citi_employment")["daily"]:
 		paths += JOB_STEPS.get(path, (path,))
 	for path in paths:
 		short = path.replace("citi_employment.", "")
@@ -642,7 +643,7 @@ def bench_candidates():
 	last_input_query = {}
 	original_sql = frappe.db.sql
 
-	def capture(query, values=None, *args, **kwargs):
+	def capture(query, values=(), *args, **kwargs):
 		text = str(query)
 		if "`tabGraduate`" in text and "employment_status" in text and "full_name" in text:
 			last_input_query.update(sql=text, values=values)
