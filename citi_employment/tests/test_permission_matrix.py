@@ -366,11 +366,8 @@ class TestPermissionMatrix(FrappeTestCase):
 				user.append("roles", {"role": role})
 			user.flags.ignore_permissions = True
 			user.flags.no_welcome_mail = True
-			t0 = time.monotonic()
 			user.save() if not user.is_new() else user.insert()
-			t1 = time.monotonic()
 			update_password(email, PASSWORD)
-			print(f"user {principal}: save {t1 - t0:.1f} s, password {time.monotonic() - t1:.1f} s")
 		frappe.db.commit()
 		expected_types = {WEBSITE_USER: "Website User", NO_CENTER_ROLE: "System User"}
 		for principal, user_type in expected_types.items():
@@ -1070,9 +1067,9 @@ class TestPermissionMatrix(FrappeTestCase):
 				with self.lock:
 					self.global_leaks.append(f"{principal}: {doctype} value in {what}")
 
-	def run_all(self, jobs):
+	def run_all(self, jobs, workers: int = WORKERS):
 		"""Run independent checks concurrently (each returns a list of Outcomes) and record them."""
-		with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+		with ThreadPoolExecutor(max_workers=workers) as pool:
 			results = list(pool.map(lambda job: job(), jobs))
 		outcomes = [outcome for result in results for outcome in result]
 		self.record(outcomes)
@@ -1880,7 +1877,9 @@ class TestPermissionMatrix(FrappeTestCase):
 					victims = [record.name] * 3
 				jobs.append(lambda p=principal, r=record, v=victims: self.delete_checks(p, r, v))
 		frappe.db.commit()
-		self.assert_outcomes(self.run_all(jobs))
+		# One at a time: concurrent deletes deadlock in MariaDB (a placement's checks, the purge of Deleted
+		# Document), which is a finding of its own (see the report), not a permission.
+		self.assert_outcomes(self.run_all(jobs, workers=1))
 		self.assert_no_global_leaks()
 
 	# === 10. submit =========================================================================================
