@@ -155,5 +155,10 @@ class TestWords(FrappeTestCase):
 
 	def test_framework_strings_on_the_app_screens_are_russian(self):
 		install.compile_translations()
-		for msgid in ("Connections", "Primary Email", "This form is not editable due to a Workflow."):
+		for msgid in (
+			"Connections",
+			"List View",
+			"Primary Email",
+			"This form is not editable due to a Workflow.",
+		):
 			self.assertNotEqual(frappe._(msgid, lang="ru"), msgid)
