@@ -27,6 +27,7 @@ from citi_employment.domain import demo_identifiers as ids
 from citi_employment.domain import demo_people as people
 from citi_employment.domain import monitoring as monitoring_rules
 from citi_employment.domain import vacancies as vacancy_rules
+from citi_employment.domain.annual_report import EVENT_TYPES
 from citi_employment.domain.contracts import format_registration_number
 from citi_employment.domain.employer import normalize_company_name
 from citi_employment.domain.employer_interactions import mode_of
@@ -135,16 +136,6 @@ POSITIONS = {
 	"Грузчик": "грузчик",
 	"Курьер": "курьер",
 }
-EVENT_TYPES = (
-	"Open Day",
-	"Working Meeting",
-	"Employer Consultation",
-	"Seminar",
-	"Webinar",
-	"Conference",
-	"Job Fair",
-	"Career Guidance",
-)
 EVENT_SUBJECTS = {
 	"Open Day": "День открытых дверей для работодателей",
 	"Working Meeting": "Рабочая встреча с наставниками предприятий",
