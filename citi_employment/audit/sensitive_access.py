@@ -40,6 +40,12 @@ from frappe.desk import query_report
 from werkzeug.exceptions import HTTPException
 
 from citi_employment.domain import audit as rules
+from citi_employment.reporting.filters import (
+	read_custom_columns,
+	read_visible_rows,
+	require_filters_object,
+	require_report,
+)
 
 # The page a print's HTML would go to: the printed data itself.
 DROPPED_FIELDS = ("page",)
@@ -272,14 +278,27 @@ def is_short_text(value) -> bool:
 # --- exporting --------------------------------------------------------------------------------------------
 
 
+class ExportFormatError(frappe.ValidationError):
+	"""A report export asked for a file type other than CSV and Excel."""
+
+
 @frappe.whitelist()
 def export_report():
 	"""``frappe.desk.query_report.export_query``, logged on the server once the file is made.
 
-	The framework checks the report and export permissions and reads its arguments from the request.
+	The framework checks the report and export permissions and reads its arguments from the request. Their
+	types are checked first: v15 fails on a report that does not exist, filters that are not a set of named
+	values, malformed added columns or rows, or a file type other than CSV and Excel with a TypeError,
+	AttributeError or JSONDecodeError (a 500).
 	"""
-	query_report.export_query()
 	form = frappe.local.form_dict
+	require_report(form.get("report_name"))
+	require_filters_object(form.get("filters"))
+	read_custom_columns(form.get("custom_columns"))
+	read_visible_rows(form.get("visible_idx"))
+	if form.get("file_format_type") not in EXPORT_FILE_TYPES:
+		frappe.throw(_("Choose CSV or Excel as the file format."), ExportFormatError, title=_("Not Exported"))
+	query_report.export_query()
 	# The framework has read the report by this name, so it is a Report's name.
 	report_name = form.get("report_name")
 	file_type = form.get("file_format_type")

@@ -79,9 +79,30 @@ def hide_unreadable_link_titles(doc, *args, **kwargs) -> None:
 		setattr(doc, "__link_titles", readable_link_titles(link_titles))
 
 
+class RecordNameError(frappe.ValidationError):
+	"""A DocType, a record or a print format was sent as something other than its name."""
+
+
+def require_names(*names, optional=()) -> None:
+	"""Refuse a DocType, record or print format name that is not text (``optional`` ones may be None).
+
+	The framework passes a list or a dict sent in their place on to the database, where it becomes an unknown
+	column or a filter: a 500, or a record found by something other than its name."""
+	if all(isinstance(name, str) for name in names) and all(
+		name is None or isinstance(name, str) for name in optional
+	):
+		return
+	frappe.throw(
+		_("A DocType, a record and a print format are given by their names."),
+		RecordNameError,
+		title=_("Invalid Value"),
+	)
+
+
 @frappe.whitelist()
 def get_link_title(doctype, docname):
 	"""``frappe.desk.search.get_link_title`` that shows a graduate's name only to readers of the record."""
+	require_names(doctype, docname)
 	if not shows_title(doctype, docname):
 		return docname
 	return search.get_link_title(doctype, docname)

@@ -27,7 +27,12 @@ from frappe.www import printview
 
 from citi_employment.audit.sensitive_access import log_print
 from citi_employment.domain import audit
-from citi_employment.graduates.link_titles import APP_NAME, app_doctypes, hide_unreadable_link_titles
+from citi_employment.graduates.link_titles import (
+	APP_NAME,
+	app_doctypes,
+	hide_unreadable_link_titles,
+	require_names,
+)
 
 
 class UnsavedDocumentPrintError(frappe.PermissionError):
@@ -36,6 +41,10 @@ class UnsavedDocumentPrintError(frappe.PermissionError):
 
 class PrintFormatMismatchError(frappe.PermissionError):
 	"""A print format was asked for a document of another DocType."""
+
+
+class InvalidPrintDocumentError(frappe.ValidationError):
+	"""The document sent to be printed is not a JSON object naming its DocType."""
 
 
 # --- the rules ----------------------------------------------------------------------------------------------
@@ -92,7 +101,7 @@ def check_print_format_name(doctype: str, print_format: str | None) -> None:
 	check_print_format(doctype, printview.get_print_format_doc(print_format, meta=frappe.get_meta(doctype)))
 
 
-def document_to_print(doc: str, name: str | None = None):
+def document_to_print(doc, name: str | None = None):
 	"""The document a preview request describes, read from the database for a DocType of the app.
 
 	The desk sends the form's document as JSON even when it is saved; its stored record is printed instead, so a
@@ -103,8 +112,9 @@ def document_to_print(doc: str, name: str | None = None):
 		if not isinstance(doc, str) or not frappe.db.exists("DocType", doc):
 			frappe.throw(_("There is no such DocType."), frappe.DoesNotExistError)
 		return frappe.get_doc(doc, name)
-	values = json.loads(doc)
-	doctype = values.get("doctype") if isinstance(values, dict) else None
+	require_names(optional=(name,))
+	values = parse_document(doc)
+	doctype = values.get("doctype")
 	if not is_app_doctype(doctype):
 		return frappe.get_doc(values)
 	# Whether a record of that name is stored is told only to a user who may read the DocType.
@@ -113,6 +123,20 @@ def document_to_print(doc: str, name: str | None = None):
 	if not is_stored(stored):
 		throw_unsaved(doctype)
 	return frappe.get_doc(doctype, stored.name)
+
+
+def parse_document(doc) -> dict:
+	"""A document sent whole: a JSON object naming its DocType. v15 fails on null, a number, a list or malformed
+	JSON with a TypeError, AttributeError or JSONDecodeError (a 500)."""
+	try:
+		values = json.loads(doc) if isinstance(doc, str) else None
+	except ValueError:
+		values = None
+	if not (isinstance(values, dict) and values.get("doctype") and isinstance(values["doctype"], str)):
+		frappe.throw(
+			_("The document to print is not valid."), InvalidPrintDocumentError, title=_("Not Printed")
+		)
+	return values
 
 
 def refuse_classic_print_format(print_format) -> None:
@@ -155,7 +179,7 @@ def citi_check_print(doc, doctype: str) -> str:
 
 @frappe.whitelist()
 def get_html_and_style(
-	doc: str,
+	doc=None,
 	name: str | None = None,
 	print_format: str | None = None,
 	no_letterhead: bool | None = None,
@@ -167,7 +191,8 @@ def get_html_and_style(
 	"""``frappe.www.printview.get_html_and_style`` for the stored record, its own formats and readable titles.
 
 	The body follows the framework's (v15) step for step; only the document, the format check and the link
-	titles differ, which is why it is not a call to it.
+	titles differ, which is why it is not a call to it. ``doc`` has no type hint: a missing or null one is
+	refused by :func:`parse_document` with a message, not by the framework's type check naming Python types.
 	"""
 	document = document_to_print(doc, name)
 	document.check_permission()
@@ -200,7 +225,7 @@ def get_html_and_style(
 
 
 @frappe.whitelist()
-def get_rendered_raw_commands(doc: str, name: str | None = None, print_format: str | None = None):
+def get_rendered_raw_commands(doc=None, name: str | None = None, print_format: str | None = None):
 	"""``frappe.www.printview.get_rendered_raw_commands`` for the stored record and its own formats."""
 	document = document_to_print(doc, name)
 	document.check_permission()
@@ -218,6 +243,7 @@ def download_pdf(
 	doctype: str, name: str, format=None, doc=None, no_letterhead=0, language=None, letterhead=None
 ):
 	"""``frappe.utils.print_format.download_pdf`` (guests print through a share key) with the format checked."""
+	require_names(doctype, name, optional=(format,))
 	refuse_sent_document(doc, doctype)
 	check_print_format_name(doctype, format)
 	return framework_print_format.download_pdf(
@@ -230,6 +256,7 @@ def print_by_server(
 	doctype, name, printer_setting, print_format=None, doc=None, no_letterhead=0, file_path=None
 ):
 	"""``frappe.utils.print_format.print_by_server`` for a stored record and a format of its own DocType."""
+	require_names(doctype, name, printer_setting, optional=(print_format,))
 	refuse_sent_document(doc, doctype)
 	check_print_format_name(doctype, print_format)
 	return framework_print_format.print_by_server(
@@ -240,6 +267,7 @@ def print_by_server(
 @frappe.whitelist()
 def download_weasyprint_pdf(doctype, name, print_format, letterhead=None):
 	"""``frappe.utils.weasyprint.download_pdf`` (print format builder, beta) with the format checked."""
+	require_names(doctype, name, optional=(print_format,))
 	check_print_format_name(doctype, print_format)
 	refuse_classic_print_format(print_format)
 	framework_weasyprint.download_pdf(doctype, name, print_format, letterhead)

@@ -6,6 +6,7 @@ from collections import Counter
 import frappe
 from frappe import _
 from frappe.desk import listview
+from frappe.model import is_default_field
 from frappe.utils import cint, get_safe_filters
 
 
@@ -45,8 +46,12 @@ def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 	return cint(rows[0].total_count) if rows else 0
 
 
+class GroupByCountArgumentError(frappe.ValidationError):
+	"""The sidebar count was sent something other than a DocType, filters and a field name as text."""
+
+
 @frappe.whitelist()
-def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[dict]:
+def get_group_by_count(doctype=None, current_filters=None, field=None) -> list[dict]:
 	"""``frappe.desk.listview.get_group_by_count`` that honours permissions (``override_whitelisted_methods``).
 
 	The sidebar's "Assigned To" count in Frappe v15 selects the records through ``frappe.qb.get_query``, which
@@ -54,14 +59,29 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 	graduate's СНИЛС, a contract a Practice Supervisor may not open) and who works on them. Here the records
 	are grouped by their assignment list through ``get_list``, which checks read rights and record rules;
 	every other field is the framework's own count, already made through ``get_list``.
+
+	The arguments are checked first: v15 fails on a missing one, or a list or dict in place of text, with a
+	TypeError (a 500). No type hints, as the framework would refuse those with a message that names Python types.
 	"""
-	if field != "assigned_to":
-		return listview.get_group_by_count(doctype, current_filters, field)
-	if not isinstance(doctype, str) or not frappe.db.exists("DocType", doctype):
+	if not all(isinstance(value, str) and value for value in (doctype, field)) or not isinstance(
+		current_filters, str | None
+	):
+		frappe.throw(
+			_("The list count needs a DocType, filters and a field, each as text."),
+			GroupByCountArgumentError,
+			title=_("Invalid Value"),
+		)
+	if not frappe.db.exists("DocType", doctype):
 		frappe.throw(_("There is no such DocType."), frappe.DoesNotExistError)
+	filters = parse_filters(current_filters)
+	if field != "assigned_to":
+		# v15 raises a ValueError (a 500) for a field the DocType does not have.
+		if not (frappe.get_meta(doctype).has_field(field) or is_default_field(field)):
+			throw_invalid_filters()
+		return listview.get_group_by_count(doctype, filters, field)
 	rows = frappe.get_list(
 		doctype,
-		filters=parse_filters(frappe.parse_json(current_filters)),
+		filters=filters,
 		fields=["_assign", "count(*) as count"],
 		group_by="_assign",
 		order_by=None,

@@ -234,9 +234,31 @@ ENDPOINTS = (
 	Endpoint(
 		f"{APP}.audit.sensitive_access.export_report",
 		STAFF_AND_DIRECTOR,
-		{"report_name": "report", "file_format_type": "text", "filters": "filters?"},
+		{
+			"report_name": "report",
+			"file_format_type": "text",
+			"filters": "filters?",
+			"custom_columns": "text?",
+			"visible_idx": "text",
+		},
 		overrides="frappe.desk.query_report.export_query",
 		record_rule="the suites export the Vacancy Registry: export rights on Vacancy Request (not the Committee's)",
+	),
+	Endpoint(
+		f"{APP}.reporting.desk.run_report",
+		frozenset({HEAD, SPECIALIST, DIRECTOR, ADMISSIONS}),
+		{
+			"report_name": "report",
+			"filters": "filters?",
+			"user": "ignored",
+			"ignore_prepared_report": "flag?",
+			"custom_columns": "text?",
+			"is_tree": "flag?",
+			"parent_field": "text?",
+			"are_default_filters": "flag?",
+		},
+		overrides="frappe.desk.query_report.run",
+		record_rule="the suites run the Vacancy Registry: report rights on Vacancy Request, the Committee's too",
 	),
 	Endpoint(
 		f"{APP}.audit.sensitive_access.make_access_log",
