@@ -383,6 +383,7 @@ class EndpointCallCase(FrappeTestCase):
 	OVERRIDES: ClassVar[dict] = {
 		"send_to_employer": {"document_type": "Student Resume"},
 		"get_count": {"doctype": "Graduate Personal Data"},
+		"get_group_by_count": {"doctype": "Graduate Personal Data", "field": "assigned_to"},
 		"getdoc": {"doctype": "Graduate Personal Data"},
 		"get_link_title": {"doctype": "Graduate"},
 		"get_html_and_style": {"doc": "Student Resume", "print_format": "Резюме обучающегося"},
