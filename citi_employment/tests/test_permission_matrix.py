@@ -1829,7 +1829,9 @@ class TestPermissionMatrix(FrappeTestCase):
 				payloads = [self.new_payload(doctype, fresh) for _ in range(3)]
 				jobs.append(lambda p=principal, d=doctype, ps=payloads: self.create_checks(p, d, ps))
 		frappe.db.commit()  # the prerequisites the payloads name
-		self.assert_outcomes(self.run_all(jobs))
+		# One at a time: two workflow documents created at once deadlock in MariaDB on the gap lock of the
+		# framework's Workflow Action insert (reference_name index), a finding of its own, not a permission.
+		self.assert_outcomes(self.run_all(jobs, workers=1))
 		self.assert_no_global_leaks()
 
 	# === 9. delete ==========================================================================================
