@@ -60,8 +60,6 @@ POTENTIAL = "Potential"
 INACTIVE = "Inactive"
 # Which text of the privacy notice the contact person agreed to; change it whenever the notice changes.
 PRIVACY_NOTICE_VERSION = "2026-11-28"
-# How long the contact person's data is kept after the request is closed: the notice says "three years".
-RETENTION_YEARS = 3
 
 # Form fields the request keeps in a field of the same name.
 REQUEST_FIELDS = (
