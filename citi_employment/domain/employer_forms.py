@@ -345,13 +345,18 @@ def _url(spec: Field, text: str, today: date | None) -> str:
 	return text
 
 
-def _year(spec: Field, text: str, today: date | None) -> int:
+def _whole_number(text: str, lowest: int, highest: int) -> int:
+	"""Digits only (no sign, no separators), from ``lowest`` to ``highest``."""
 	if not _DIGITS.fullmatch(text):
 		raise _Refused(Problem.FORMAT)
-	year = int(text)
-	if not EARLIEST_FOUNDING_YEAR <= year <= (today or date.max).year:
+	number = int(text)
+	if not lowest <= number <= highest:
 		raise _Refused(Problem.RANGE)
-	return year
+	return number
+
+
+def _year(spec: Field, text: str, today: date | None) -> int:
+	return _whole_number(text, EARLIEST_FOUNDING_YEAR, (today or date.max).year)
 
 
 def _money(spec: Field, text: str, today: date | None) -> Decimal:
@@ -370,12 +375,7 @@ def _money(spec: Field, text: str, today: date | None) -> Decimal:
 
 
 def _count(spec: Field, text: str, today: date | None) -> int:
-	if not _DIGITS.fullmatch(text):
-		raise _Refused(Problem.FORMAT)
-	count = int(text)
-	if not 1 <= count <= MAX_POSITIONS:
-		raise _Refused(Problem.RANGE)
-	return count
+	return _whole_number(text, 1, MAX_POSITIONS)
 
 
 def _date(spec: Field, text: str, today: date | None) -> date:
