@@ -84,6 +84,10 @@ doc_events = {
 		"on_update": "citi_employment.publication.outcomes.on_annual_report_change",
 		"on_trash": "citi_employment.publication.outcomes.on_annual_report_trash",
 	},
+	# The minimum cell size and the institution's names are on that page too.
+	"Employment Center Settings": {
+		"on_update": "citi_employment.publication.outcomes.on_settings_change",
+	},
 	# Correspondence with an employer counts as a contact (Employer.last_contact_on, §5.3).
 	"Communication": {
 		"on_update": "citi_employment.employers.last_contact.on_communication_change",
@@ -150,6 +154,13 @@ override_whitelisted_methods = {
 
 after_request = ["citi_employment.audit.sensitive_access.log_sent_record"]
 override_doctype_class = {"Access Log": "citi_employment.audit.sensitive_access.RedactedAccessLog"}
+
+# Public page
+# -----------
+# A guest's GET of /employment-outcomes is answered from the framework's page cache before the route is
+# resolved (citi_employment/publication/page.py).
+
+before_request = ["citi_employment.publication.page.serve_from_cache"]
 
 # Permissions
 # -----------

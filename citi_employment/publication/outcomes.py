@@ -4,17 +4,25 @@ Only the figures of published annual reports reach it (``citi_employment.reporti
 draft's, and never anything about one person: counts below the minimum cell size of the Settings read «<N»
 and the cells that would give them back are hidden (``domain.suppression``).
 
-Caching: the page's data is kept in the site cache under :data:`CACHE_KEY` and the minimum cell size, for a
-day at most. The framework's own page cache is switched off for the page (``no_cache`` in the www module):
-it would be a second copy, keyed by language and cleared only when the website's settings change, so a
-changed minimum or a newly published report could go on being served from it. A change to an annual
-report's status, or its deletion, clears this cache (``doc_events`` in hooks.py), at once and again after
-the commit, so that a page built from the old figures while the change was being saved is not kept.
+Caching, two levels, both cleared by :func:`clear_cache`:
+
+- the page's HTML, in the framework's website page cache (``website_page`` under :data:`ROUTE`, one copy per
+  language, filled by the framework's ``cache_html`` on the first render). The page holds no personal data and
+  nothing of the user who asked, so one copy serves everybody; ``citi_employment.publication.page`` answers a
+  guest's request from it before the framework resolves the route, which is most of a cached answer's time;
+- its data, in the site cache under :data:`CACHE_KEY` and the minimum cell size, for a day at most, so that a
+  new language's first render, or one after a deploy's ``clear-cache``, does not recompute the tables.
+
+A change to an annual report's status, or its deletion, and a save of the Settings (the minimum cell size and
+the institution's names are on the page) clear both (``doc_events`` in hooks.py), at once and again after the
+commit, so that a page built from the old figures while the change was being saved is not kept. A value
+written behind the controllers' back (``db_set``, ``set_single_value``) must call :func:`clear_cache` itself.
 """
 
 import frappe
 from frappe import _
 from frappe.query_builder import DocType
+from frappe.website.utils import delete_page_cache
 
 from citi_employment.domain import reporting
 from citi_employment.domain.publication import NO_PROFESSION, PublishedYear, publish_year
@@ -22,6 +30,8 @@ from citi_employment.domain.suppression import CellState, effective_min_cell_siz
 from citi_employment.reporting.published import REPORT_DOCTYPE, published_figures
 
 SETTINGS_DOCTYPE = "Employment Center Settings"
+# The page's route: the key of its HTML in the framework's page cache (``frappe.website.utils.cache_html``).
+ROUTE = "employment-outcomes"
 OUTCOME_TABLE = "outcome_rows"
 CACHE_KEY = "citi_employment:employment_outcomes"
 # Part of the key: a release that changes the data's shape never meets a cached copy of the old shape.
@@ -185,8 +195,9 @@ def format_percent(value: float) -> str:
 
 
 def clear_cache() -> None:
-	"""Forget the page's data for every minimum cell size."""
+	"""Forget the page's data for every minimum cell size, and its HTML in every language."""
 	frappe.cache.delete_keys(CACHE_KEY)
+	delete_page_cache(ROUTE)
 
 
 def clear_cache_now_and_after_commit() -> None:
@@ -203,4 +214,10 @@ def on_annual_report_change(doc, method=None) -> None:
 
 def on_annual_report_trash(doc, method=None) -> None:
 	"""doc_events of Annual Report (on_trash): a deleted report is no longer published."""
+	clear_cache_now_and_after_commit()
+
+
+def on_settings_change(doc, method=None) -> None:
+	"""doc_events of Employment Center Settings (on_update): the minimum cell size and the institution's names
+	are on the page. A save that changes neither clears it too: the Settings are seldom saved."""
 	clear_cache_now_and_after_commit()

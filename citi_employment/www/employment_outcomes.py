@@ -1,14 +1,15 @@
 """«/employment-outcomes»: graduates' employment as the published annual reports give it (§2.4).
 
-Guests read it. The data is cached by ``citi_employment.publication.outcomes``; the framework's page cache
-is off (``no_cache``), see that module for why.
+Guests read it. Its HTML is kept in the framework's page cache (no ``no_cache`` here) and a guest's request
+is answered from there by ``citi_employment.publication.page``; publishing clears it. The page shows nothing
+of the user who asks, so the copy rendered for one user is the page for all: see
+``citi_employment.publication.outcomes`` for the caching.
 """
 
 import frappe
 
 from citi_employment.publication import outcomes
 
-no_cache = 1
 sitemap = 1
 
 
@@ -19,7 +20,6 @@ def get_context(context):
 		["institution_full_name", "institution_short_name", "institution_website"],
 		as_dict=True,
 	)
-	context.no_cache = 1
 	context.institution = settings
 	context.update(outcomes.page_data())
 	return context
