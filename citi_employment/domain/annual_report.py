@@ -10,10 +10,12 @@ results are lists of plain dicts whose keys are the fields of the report's child
 """
 
 import calendar
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from pathlib import Path
 
 from citi_employment.domain import monitoring
 from citi_employment.domain import reporting as report_rules
@@ -141,17 +143,20 @@ RETENTION_CHECKPOINTS = (6, 12)
 # The checkpoint at which the outcome distribution of the year's graduates is taken unless the Head picks
 # another: a June graduate's six-month check falls in December of the same year.
 DEFAULT_OUTCOME_CHECKPOINT = 6
+
+
+def _select_options(doctype: str, fieldname: str) -> tuple[str, ...]:
+	"""The options of a Select field as its DocType JSON lists them. Read as a data file, not through frappe:
+	the DocType is the one place the list is written (its controller's type block is generated from it)."""
+	folder = doctype.lower().replace(" ", "_")
+	path = Path(__file__).resolve().parents[1] / "citi_employment" / "doctype" / folder / f"{folder}.json"
+	fields = json.loads(path.read_text(encoding="utf-8"))["fields"]
+	options = next(spec["options"] for spec in fields if spec["fieldname"] == fieldname)
+	return tuple(option for option in options.split("\n") if option)
+
+
 # The Center's events (§2.2), in the order of the Center Event's options.
-EVENT_TYPES = (
-	"Open Day",
-	"Working Meeting",
-	"Employer Consultation",
-	"Seminar",
-	"Webinar",
-	"Conference",
-	"Job Fair",
-	"Career Guidance",
-)
+EVENT_TYPES = _select_options("Center Event", "event_type")
 REGIONS = report_rules.REGIONS
 OUTCOME_KEYS = tuple(outcome_key(outcome) for outcome in monitoring.OUTCOMES)
 
