@@ -147,6 +147,22 @@ def text_filter(filters: Mapping, field: str, label: str) -> str | None:
 	return read(rules.parse_text, label, filters.get(field), field)
 
 
+def date_period(
+	filters: Mapping, default_start: date | None = None, default_end: date | None = None
+) -> tuple[date | None, date | None]:
+	"""The "from_date" and "to_date" pair (the JS side's ``report_filters.period`` with its From Date and To
+	Date labels), the end not before the start."""
+	start = date_filter(filters, "from_date", _("From Date"), default_start)
+	end = date_filter(filters, "to_date", _("To Date"), default_end)
+	check_period(start, end, _("From Date"), _("To Date"))
+	return start, end
+
+
+def granularity_filter(filters: Mapping, default: str) -> str:
+	"""How a report groups its periods (the JS side's ``report_filters.granularity``)."""
+	return choice_filter(filters, "granularity", _("Time Period"), rules.GRANULARITIES, default=default)
+
+
 def check_period(start, end, start_label: str, end_label: str) -> None:
 	"""The end of a period (dates or years) may not come before its start."""
 	try:

@@ -23,6 +23,11 @@ Object.assign(citi_employment.report_filters, {
 		return [this.date("from_date", from_label, from_default), this.date("to_date", to_label, to_default)];
 	},
 
+	// The pair as the reports counted by period show it: from the start of this year to `to_default`.
+	period_from_year_start(to_default) {
+		return this.period(__("From Date"), __("To Date"), frappe.datetime.year_start(), to_default);
+	},
+
 	link(fieldname, label, doctype) {
 		return this.field(fieldname, label, "Link", { options: doctype });
 	},
@@ -36,9 +41,10 @@ Object.assign(citi_employment.report_filters, {
 		return this.field(fieldname, label, "Select", default_value ? { options, default: default_value } : { options });
 	},
 
-	// What a report with several tables shows ("view"; the Python side reads the same values).
-	view(choices, default_value) {
-		return this.select("view", __("Show"), choices, { default_value });
+	// What a report with several tables shows ("view"; the Python side reads the same values, and its default
+	// is the first table too).
+	view(choices) {
+		return this.select("view", __("Show"), choices, { default_value: Object.keys(choices)[0] });
 	},
 
 	// How a report groups its periods (the Python side reads the same three values).

@@ -5,14 +5,11 @@
 
 frappe.query_reports["Consent Register"] = {
 	filters: [
-		citi_employment.report_filters.view(
-			{
-				"By Kind and Status": __("By Kind and Status"),
-				Revocations: __("Revocations"),
-				"Coming of Age": __("Coming of Age"),
-			},
-			"By Kind and Status"
-		),
+		citi_employment.report_filters.view({
+			"By Kind and Status": __("By Kind and Status"),
+			Revocations: __("Revocations"),
+			"Coming of Age": __("Coming of Age"),
+		}),
 		// The consents signed, or the revocations received, in the period.
 		...citi_employment.report_filters.period(__("From Date"), __("To Date")),
 		citi_employment.report_filters.field("within_days", __("Turning 18 Within (Days)"), "Int", { default: 90 }),

@@ -29,9 +29,7 @@ def execute(filters=None):
 	view = report_filters.choice_filter(
 		filters, "view", _("Show"), rules.CONSENT_VIEWS, default=rules.BY_KIND_AND_STATUS
 	)
-	start = report_filters.date_filter(filters, "from_date", _("From Date"))
-	end = report_filters.date_filter(filters, "to_date", _("To Date"))
-	report_filters.check_period(start, end, _("From Date"), _("To Date"))
+	start, end = report_filters.date_period(filters)
 	days = report_filters.int_filter(
 		filters,
 		"within_days",

@@ -5,10 +5,10 @@
 
 frappe.query_reports["Contract Journal"] = {
 	filters: [
-		citi_employment.report_filters.view(
-			{ "By Journal": __("By Journal"), "Expiring Contracts": __("Expiring Contracts") },
-			"By Journal"
-		),
+		citi_employment.report_filters.view({
+			"By Journal": __("By Journal"),
+			"Expiring Contracts": __("Expiring Contracts"),
+		}),
 		citi_employment.report_filters.link("journal", __("Journal"), "Contract Journal"),
 		citi_employment.report_filters.select(
 			"status",

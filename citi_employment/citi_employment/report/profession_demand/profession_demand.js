@@ -5,12 +5,7 @@
 
 frappe.query_reports["Profession Demand"] = {
 	filters: [
-		...citi_employment.report_filters.period(
-			__("From Date"),
-			__("To Date"),
-			frappe.datetime.year_start(),
-			frappe.datetime.year_end()
-		),
+		...citi_employment.report_filters.period_from_year_start(frappe.datetime.year_end()),
 		citi_employment.report_filters.granularity("Year"),
 		// Empty: employment and targeted training, the requests for workers.
 		citi_employment.report_filters.request_kind(__("Request Kind")),

@@ -40,12 +40,10 @@ def execute(filters=None):
 
 def read_filters(filters):
 	today = getdate()
-	start = report_filters.date_filter(filters, "from_date", _("From Date"), getdate(get_year_start(today)))
-	end = report_filters.date_filter(filters, "to_date", _("To Date"), getdate(get_year_ending(today)))
-	report_filters.check_period(start, end, _("From Date"), _("To Date"))
-	granularity = report_filters.choice_filter(
-		filters, "granularity", _("Time Period"), rules.GRANULARITIES, default=rules.YEAR
+	start, end = report_filters.date_period(
+		filters, getdate(get_year_start(today)), getdate(get_year_ending(today))
 	)
+	granularity = report_filters.granularity_filter(filters, rules.YEAR)
 	kind = report_filters.choice_filter(filters, "kind", _("Request Kind"), rules.REQUEST_KINDS)
 	profession = report_filters.text_filter(filters, "profession", _("Profession"))
 	return start, end, granularity, kind, profession

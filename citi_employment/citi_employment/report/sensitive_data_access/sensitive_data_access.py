@@ -40,9 +40,7 @@ def execute(filters=None):
 
 def read_filters(filters):
 	today = getdate()
-	start = report_filters.date_filter(filters, "from_date", _("From Date"), add_days(today, -DEFAULT_DAYS))
-	end = report_filters.date_filter(filters, "to_date", _("To Date"), today)
-	report_filters.check_period(start, end, _("From Date"), _("To Date"))
+	start, end = report_filters.date_period(filters, add_days(today, -DEFAULT_DAYS), today)
 	user = report_filters.text_filter(filters, "user", _("User"))
 	document_type = report_filters.text_filter(filters, "document_type", _("Document Type"))
 	kind = report_filters.choice_filter(filters, "kind", _("Kind of Access"), rules.KINDS)

@@ -5,12 +5,7 @@
 
 frappe.query_reports["Specialist Activity"] = {
 	filters: [
-		...citi_employment.report_filters.period(
-			__("From Date"),
-			__("To Date"),
-			frappe.datetime.year_start(),
-			frappe.datetime.get_today()
-		),
+		...citi_employment.report_filters.period_from_year_start(frappe.datetime.get_today()),
 		citi_employment.report_filters.granularity("Month"),
 		citi_employment.report_filters.link("user", __("Staff Member"), "User"),
 	],

@@ -48,12 +48,8 @@ def execute(filters=None):
 
 def read_filters(filters):
 	today = getdate()
-	start = report_filters.date_filter(filters, "from_date", _("From Date"), getdate(get_year_start(today)))
-	end = report_filters.date_filter(filters, "to_date", _("To Date"), today)
-	report_filters.check_period(start, end, _("From Date"), _("To Date"))
-	granularity = report_filters.choice_filter(
-		filters, "granularity", _("Time Period"), rules.GRANULARITIES, default=rules.MONTH
-	)
+	start, end = report_filters.date_period(filters, getdate(get_year_start(today)), today)
+	granularity = report_filters.granularity_filter(filters, rules.MONTH)
 	user = report_filters.text_filter(filters, "user", _("Staff Member"))
 	return start, end, granularity, user
 

@@ -5,10 +5,7 @@
 
 frappe.query_reports["Work Plan Execution"] = {
 	filters: [
-		citi_employment.report_filters.view(
-			{ "By Plan": __("By Plan"), "Overdue Items": __("Overdue Items") },
-			"By Plan"
-		),
+		citi_employment.report_filters.view({ "By Plan": __("By Plan"), "Overdue Items": __("Overdue Items") }),
 		citi_employment.report_filters.field("year", __("Year"), "Int", { default: new Date().getFullYear() }),
 		citi_employment.report_filters.select(
 			"period",
