@@ -11,6 +11,8 @@ protected here explicitly: the registration number never changes, only the Insti
 bring a contract into force, and the Director can change nothing but its status.
 """
 
+from dataclasses import fields
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
@@ -189,16 +191,10 @@ class EmployerContract(Document):
 		if is_closed(self.status) or not (self.journal and self.employer):
 			return
 		contract = DocType("Employer Contract")
+		# Each other contract is read as the rule takes it: the fields of ExistingContract, named there only.
 		rows = (
 			frappe.qb.from_(contract)
-			.select(
-				contract.name,
-				contract.status,
-				contract.valid_from,
-				contract.valid_to,
-				contract.graduate,
-				contract.registration_number,
-			)
+			.select(*(contract[field.name] for field in fields(ExistingContract)))
 			.where(contract.journal == self.journal)
 			.where(contract.employer == self.employer)
 			.where(contract.name != (self.name or ""))
