@@ -3,14 +3,19 @@
 Contracts in force move to Expiring Soon when their end date is within the warning days of Employment
 Center Settings, and to Expired after it; an auto-renewing contract is extended by one more term
 instead. Each change notifies every Employment Center Head with a ToDo, once per contract and state.
+
+In batches: the contracts due are read once, their new values written in one UPDATE per distinct set of
+values, their comments and the Heads' to-dos inserted in bulk (``approvals.head_tasks_bulk``), so the
+statements do not grow with the number of contracts that change on a day.
 """
 
 import frappe
 from frappe import _
 from frappe.query_builder import DocType
-from frappe.utils import add_days, cint, formatdate, getdate, nowdate
+from frappe.utils import add_days, cint, formatdate, getdate, now_datetime, nowdate
 
-from citi_employment.approvals.head_tasks import HeadTask, give_heads_todos
+from citi_employment.approvals.head_tasks import HeadTask
+from citi_employment.approvals.head_tasks_bulk import comment_row, give_heads_todos_in_bulk, insert_comments
 from citi_employment.domain.contracts import IN_FORCE_STATUSES, ContractStatus, ExpiryChange, expiry_change
 from citi_employment.domain.dates import date_or_none
 from citi_employment.scheduler_lock import run_alone
@@ -41,8 +46,8 @@ def update_contract_statuses() -> dict[str, str]:
 			date_or_none(contract.first_term_ends_on),
 		)
 		if change:
-			apply_change(contract, change)
 			changes[contract.name] = change
+	apply_changes(changes, contracts)
 	notify_heads(changes, contracts)
 	return {name: change.status.value for name, change in changes.items()}
 
@@ -72,23 +77,31 @@ def contracts_to_check(today, warning_days: int) -> list[frappe._dict]:
 	).run(as_dict=True)
 
 
-def apply_change(contract: frappe._dict, change: ExpiryChange) -> None:
-	"""Written with ``set_value``: the job is not a user and must not pass the approval checks again."""
+def apply_changes(changes: dict[str, ExpiryChange], contracts: dict[str, frappe._dict]) -> None:
+	"""Written with ``set_value`` (the job is not a user and must not pass the approval checks again), one
+	UPDATE per distinct set of new values (a status, or a renewal's new end), and an Info comment on each
+	contract, all inserted at once."""
+	groups: dict[tuple, list[str]] = {}
+	for name, change in changes.items():
+		groups.setdefault(tuple(sorted(new_values(contracts[name], change).items())), []).append(name)
+	for values, names in groups.items():
+		frappe.db.set_value(CONTRACT_DOCTYPE, {"name": ("in", names)}, dict(values))
+	now = now_datetime()
+	insert_comments(
+		[
+			comment_row(CONTRACT_DOCTYPE, name, "Info", change_message(contracts[name], change), now)
+			for name, change in changes.items()
+		]
+	)
+
+
+def new_values(contract: frappe._dict, change: ExpiryChange) -> dict:
 	values = {"status": change.status.value}
 	if change.renewed:
 		values["valid_to"] = change.valid_to
 		if not contract.first_term_ends_on:
 			values["first_term_ends_on"] = contract.valid_to
-	frappe.db.set_value(CONTRACT_DOCTYPE, contract.name, values)
-	frappe.get_doc(
-		{
-			"doctype": "Comment",
-			"comment_type": "Info",
-			"reference_doctype": CONTRACT_DOCTYPE,
-			"reference_name": contract.name,
-			"content": change_message(contract, change),
-		}
-	).insert(ignore_permissions=True)
+	return values
 
 
 def change_message(contract: frappe._dict, change: ExpiryChange) -> str:
@@ -113,7 +126,7 @@ def change_message(contract: frappe._dict, change: ExpiryChange) -> str:
 
 def notify_heads(changes: dict[str, ExpiryChange], contracts: dict[str, frappe._dict]) -> None:
 	"""A ToDo for each Head and change; an open one with the same text is not repeated."""
-	give_heads_todos(
+	give_heads_todos_in_bulk(
 		[
 			HeadTask(
 				CONTRACT_DOCTYPE,

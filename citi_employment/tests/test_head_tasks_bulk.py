@@ -1,0 +1,120 @@
+"""The Heads' to-dos written in bulk (``approvals.head_tasks_bulk``, used by the daily jobs) leave the rows
+the framework's ToDo saves of ``head_tasks.give_heads_todos`` leave: the ToDos, their "Assigned" comments
+and the references' ``_assign``, for several records at once; an open one is not repeated."""
+
+import json
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, getdate
+
+from citi_employment.approvals.head_tasks import HeadTask, center_heads, give_heads_todos
+from citi_employment.approvals.head_tasks_bulk import give_heads_todos_in_bulk
+from citi_employment.tests.records import make_center_users, make_employer
+
+EMPLOYER = "Employer"
+TODO_FIELDS = (
+	"owner",
+	"modified_by",
+	"docstatus",
+	"idx",
+	"status",
+	"priority",
+	"date",
+	"description",
+	"reference_type",
+	"assigned_by",
+	"assigned_by_full_name",
+	"allocated_to",
+	"role",
+	"sender",
+	"color",
+	"assignment_rule",
+)
+COMMENT_FIELDS = (
+	"owner",
+	"modified_by",
+	"docstatus",
+	"comment_type",
+	"comment_email",
+	"comment_by",
+	"subject",
+	"published",
+	"seen",
+	"reference_doctype",
+	"reference_owner",
+	"content",
+	"ip_address",
+)
+
+
+class TestHeadTasksBulk(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_center_users()
+
+	def tasks(self, employers: list[str]) -> list[HeadTask]:
+		# A task with a date, one without (the ToDo's default, today), a High one, and text to sanitise.
+		return [
+			HeadTask(
+				EMPLOYER, employers[0], "Договор с ООО «Ромашка» & Ко истекает", date=add_days(getdate(), 9)
+			),
+			HeadTask(EMPLOYER, employers[1], "Соберите согласие выпускника", priority="High"),
+			HeadTask(EMPLOYER, employers[2], "<b>Срок</b> договора истёк", date=getdate()),
+		]
+
+	def state(self, employer: str) -> dict:
+		todos = frappe.get_all(
+			"ToDo", filters={"reference_name": employer}, fields=list(TODO_FIELDS), order_by="creation, name"
+		)
+		comments = frappe.get_all(
+			"Comment",
+			filters={"reference_name": employer, "comment_type": "Assigned"},
+			fields=list(COMMENT_FIELDS),
+			order_by="creation, name",
+		)
+		assign = frappe.db.get_value(EMPLOYER, employer, "_assign")
+		return {
+			"todos": sorted(map(repr, (sorted(row.items()) for row in todos))),
+			"comments": sorted(map(repr, (sorted(row.items()) for row in comments))),
+			"assign": json.loads(assign) if assign else [],
+		}
+
+	def test_bulk_rows_are_the_framework_rows(self):
+		self.assertTrue(center_heads())
+		saved = [make_employer(f"ООО «Задачи сохранены {index}»") for index in range(3)]
+		bulk = [make_employer(f"ООО «Задачи в пакете {index}»") for index in range(3)]
+		# One reference already assigned to someone else: _assign keeps that user first.
+		frappe.get_doc(
+			{
+				"doctype": "ToDo",
+				"allocated_to": "Administrator",
+				"reference_type": EMPLOYER,
+				"reference_name": saved[0],
+				"description": "Старое дело",
+			}
+		).insert(ignore_permissions=True)
+		frappe.get_doc(
+			{
+				"doctype": "ToDo",
+				"allocated_to": "Administrator",
+				"reference_type": EMPLOYER,
+				"reference_name": bulk[0],
+				"description": "Старое дело",
+			}
+		).insert(ignore_permissions=True)
+
+		created_saved = give_heads_todos(self.tasks(saved))
+		created_bulk = give_heads_todos_in_bulk(self.tasks(bulk))
+
+		self.assertEqual(created_bulk, created_saved)
+		self.assertEqual(created_bulk, 3 * len(center_heads()))
+		for one, other in zip(saved, bulk, strict=True):
+			self.assertEqual(self.state(other), self.state(one))
+		self.assertEqual(self.state(bulk[0])["assign"][0], "Administrator")
+		self.assertTrue(any("&amp;" in comment for comment in self.state(bulk[0])["comments"]))
+
+		# Open ones are not repeated, by either path.
+		self.assertEqual(give_heads_todos_in_bulk(self.tasks(bulk)), 0)
+		self.assertEqual(give_heads_todos(self.tasks(bulk)), 0)
