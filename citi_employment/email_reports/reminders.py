@@ -122,34 +122,41 @@ def run_daily(today=None) -> list[tuple[str, str]]:
 	reminded = []
 	with print_language(mail_language()):
 		for workflow, states in reminded_workflows():
-			for name, since in waiting_documents(workflow, states).items():
-				if rules.reminder_due(since.date(), today, days) and not reminded_on(
-					workflow.document_type, name, today
-				):
-					frappe.get_doc(workflow.document_type, name).run_notifications(METHOD)
-					reminded.append((workflow.document_type, name))
+			doctype = workflow.document_type
+			due = [
+				name
+				for name, since in waiting_documents(workflow, states).items()
+				if rules.reminder_due(since.date(), today, days)
+			]
+			already = reminded_on(doctype, due, today)
+			for name in due:
+				if name not in already:
+					# The framework's notifications of one document: one bell entry and mail per recipient.
+					frappe.get_doc(doctype, name).run_notifications(METHOD)
+					reminded.append((doctype, name))
 	return reminded
 
 
-def reminded_on(doctype: str, name: str, day) -> bool:
-	"""Whether the document already had its reminder on ``day``, so that a second run that day (after a
+def reminded_on(doctype: str, names: list[str], day) -> set[str]:
+	"""Which of the documents already had their reminder on ``day``, so that a second run that day (after a
 	run that was cut short or ran alongside) does not repeat it: a bell entry or a queued mail about the
 	document made that day. A document due a reminder has waited at least a day in its state, so nothing
-	else about it was sent that day."""
+	else about it was sent that day. Two reads for all the documents, whatever their number."""
+	if not names:
+		return set()
 	start = get_datetime(day)
 	window = [["creation", ">=", start], ["creation", "<", add_days(start, 1)]]
-	return bool(
-		frappe.get_all(
-			"Notification Log",
-			filters=[["document_type", "=", doctype], ["document_name", "=", name], *window],
-			limit=1,
-		)
-		or frappe.get_all(
-			"Email Queue",
-			filters=[["reference_doctype", "=", doctype], ["reference_name", "=", name], *window],
-			limit=1,
-		)
+	bell = frappe.get_all(
+		"Notification Log",
+		filters=[["document_type", "=", doctype], ["document_name", "in", names], *window],
+		pluck="document_name",
 	)
+	mail = frappe.get_all(
+		"Email Queue",
+		filters=[["reference_doctype", "=", doctype], ["reference_name", "in", names], *window],
+		pluck="reference_name",
+	)
+	return set(bell) | set(mail)
 
 
 def waiting_documents(workflow, states: dict) -> dict[str, datetime]:
