@@ -13,7 +13,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, now_datetime, nowdate
 
-from citi_employment.annual_report import REPORT_DOCTYPE
+from citi_employment.annual_report import REPORT_DOCTYPE, year_queries
 from citi_employment.annual_report.workflow import FrozenReportError
 from citi_employment.domain import annual_report as rules
 from citi_employment.domain import reporting as report_rules
@@ -21,7 +21,6 @@ from citi_employment.monitoring.policy import current_policy
 from citi_employment.reporting import (
 	contracts,
 	demand,
-	employer_activity,
 	events,
 	outcomes,
 	placements,
@@ -81,7 +80,8 @@ def contract_journals() -> list[str]:
 
 
 def year_figures(year: int, as_on: date, outcome_checkpoint: int) -> rules.YearFigures:
-	"""Everything the reporting queries count for ``year``, as on ``as_on`` (one query per block)."""
+	"""Everything the reporting queries count for ``year``, as on ``as_on`` (one query per block; the
+	outcomes and the employers from ``year_queries``, which read only the year's records)."""
 	start, end = report_rules.year_bounds(year)
 	grace_days = current_policy().overdue_grace_days
 	cohorts = {}
@@ -91,7 +91,7 @@ def year_figures(year: int, as_on: date, outcome_checkpoint: int) -> rules.YearF
 		cohorts[months] = (first, last, report_rules.retention_totals(rows, [months]))
 	outcome_table = report_rules.outcome_table(
 		outcomes.graduates_by_year(year, year),
-		outcomes.outcomes_at_checkpoint(outcome_checkpoint, year, year),
+		year_queries.outcomes_at_checkpoint(outcome_checkpoint, year),
 	)
 	journal_table = report_rules.journal_table(
 		contracts.contracts_by_journal(
@@ -103,7 +103,7 @@ def year_figures(year: int, as_on: date, outcome_checkpoint: int) -> rules.YearF
 		placements=placements.placements_by_profession(start, end),
 		retention=cohorts,
 		outcomes=outcome_table,
-		employers=employer_activity.employers_new_and_active(start, end),
+		employers=year_queries.employers_new_and_active(start, end),
 		journals=contract_journals(),
 		contracts=journal_table,
 		requests=demand.positions_requested(start, end, report_rules.YEAR, kinds=report_rules.REQUEST_KINDS),

@@ -1,0 +1,41 @@
+"""The annual report's leaner year queries give the rows of the analytical reports' queries they stand in
+for (``annual_report.year_queries``; benchmarks, issue 14.4), on the year the annual report's tests build
+by hand and on the years around it."""
+
+from datetime import date
+
+from frappe.tests.utils import FrappeTestCase
+
+from citi_employment.annual_report import year_queries
+from citi_employment.citi_employment.doctype.annual_report.test_annual_report import YEAR, build_year
+from citi_employment.reporting import employer_activity, outcomes
+from citi_employment.tests.records import make_center_users
+
+
+def rows(found) -> list[tuple]:
+	return sorted(tuple(sorted((key, str(value)) for key, value in dict(row).items())) for row in found)
+
+
+class TestAnnualReportYearQueries(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_center_users()
+		build_year()
+
+	def test_outcomes_are_the_outcome_reports(self):
+		for year in (YEAR - 1, YEAR, YEAR + 1):
+			for checkpoint in (1, 6, 12):
+				with self.subTest(year=year, checkpoint=checkpoint):
+					expected = outcomes.outcomes_at_checkpoint(checkpoint, year, year)
+					found = year_queries.outcomes_at_checkpoint(checkpoint, year)
+					self.assertEqual(rows(found), rows(expected))
+		self.assertTrue(year_queries.outcomes_at_checkpoint(1, YEAR))
+
+	def test_employers_are_the_employer_activity_reports(self):
+		for year in (YEAR - 1, YEAR, YEAR + 1):
+			with self.subTest(year=year):
+				start, end = date(year, 1, 1), date(year, 12, 31)
+				expected = employer_activity.employers_new_and_active(start, end)
+				self.assertEqual(rows(year_queries.employers_new_and_active(start, end)), rows(expected))
+		self.assertTrue(year_queries.employers_new_and_active(date(YEAR, 1, 1), date(YEAR, 12, 31)))
