@@ -12,7 +12,7 @@ the results are lists of plain dicts, so they go as they are into a report's dat
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import Enum
 
 from citi_employment.domain import graduate as graduate_rules
@@ -20,6 +20,7 @@ from citi_employment.domain import monitoring
 from citi_employment.domain import vacancies as vacancy_rules
 from citi_employment.domain import work_plan as plan_rules
 from citi_employment.domain.contracts import ContractStatus
+from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.errors import DomainError
 
 # --- filters --------------------------------------------------------------------------------------------
@@ -63,10 +64,9 @@ def parse_date(value: object, field: str) -> date | None:
 	"""A date filter: empty, a date, or the ISO text the desk's date picker sends ("2026-03-05")."""
 	if is_blank(value):
 		return None
-	if isinstance(value, datetime):
-		return value.date()
 	if isinstance(value, date):
-		return value
+		# A date or a datetime: its day, as everywhere in the app.
+		return date_or_none(value)
 	match = ISO_DATE.match(value.strip()) if isinstance(value, str) else None
 	if not match:
 		raise FilterError(field, FilterProblem.NOT_A_DATE)
