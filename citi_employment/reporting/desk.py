@@ -3,7 +3,7 @@ writes them the same way (labels come translated from the caller), and how a rep
 cannot use."""
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import frappe
 from frappe import _
@@ -96,6 +96,18 @@ STATUS_COLORS = {
 def total_label() -> str:
 	"""The label of every report's total row and total column."""
 	return _("Total", context="Report total")
+
+
+def status_columns(
+	statuses: Iterable[str], width: int = 110, context: str | None = None, with_total: bool = False
+) -> list[dict]:
+	"""A count column per status, keyed by ``status_key`` as the shaped rows are, labelled with the status as
+	its DocType words it (``context``: the DocType, where its statuses have a translation of their own);
+	``with_total``: then the column of their total."""
+	columns = [column(status_key(status), _(status, context=context), width=width) for status in statuses]
+	if with_total:
+		columns.append(column("total", total_label(), width=90))
+	return columns
 
 
 def rows_with_total(rows: Sequence[dict], total: dict, to_row: Callable) -> list[dict]:

@@ -17,7 +17,7 @@ from citi_employment.domain import reporting as rules
 from citi_employment.domain.reporting import status_key
 from citi_employment.reporting import consents
 from citi_employment.reporting import filters as report_filters
-from citi_employment.reporting.desk import card, column, desk_report, status_chart, total_label
+from citi_employment.reporting.desk import card, column, desk_report, status_chart, status_columns
 
 MAX_AHEAD_DAYS = 366
 
@@ -56,11 +56,7 @@ def execute(filters=None):
 def kind_columns() -> list[dict]:
 	return [
 		column("kind", _("Kind"), "Data", 160),
-		*(
-			column(status_key(status), _(status, context="Personal Data Consent"), width=110)
-			for status in rules.CONSENT_STATUSES
-		),
-		column("total", total_label(), width=90),
+		*status_columns(rules.CONSENT_STATUSES, context="Personal Data Consent", with_total=True),
 	]
 
 

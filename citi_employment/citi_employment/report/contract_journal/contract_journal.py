@@ -16,7 +16,14 @@ from citi_employment.domain import reporting as rules
 from citi_employment.domain.reporting import status_key
 from citi_employment.reporting import contracts
 from citi_employment.reporting import filters as report_filters
-from citi_employment.reporting.desk import card, column, desk_report, status_chart, total_label
+from citi_employment.reporting.desk import (
+	card,
+	column,
+	desk_report,
+	status_chart,
+	status_columns,
+	total_label,
+)
 
 
 @desk_report
@@ -65,11 +72,7 @@ def read_filters(filters):
 def journal_columns(days: int) -> list[dict]:
 	return [
 		column("journal", _("Journal"), "Data", 300),
-		*(
-			column(status_key(status), _(status, context="Employer Contract"), width=120)
-			for status in rules.CONTRACT_STATUSES
-		),
-		column("total", total_label(), width=90),
+		*status_columns(rules.CONTRACT_STATUSES, 120, context="Employer Contract", with_total=True),
 		column("in_force", _("In Force"), width=100),
 		column("expiring", _("Ending Within {0} Days").format(days), width=150),
 	]

@@ -18,7 +18,15 @@ from citi_employment.domain import work_plan as plan_rules
 from citi_employment.domain.reporting import status_key
 from citi_employment.reporting import filters as report_filters
 from citi_employment.reporting import work_plan
-from citi_employment.reporting.desk import card, chart, column, desk_report, status_colors, total_label
+from citi_employment.reporting.desk import (
+	card,
+	chart,
+	column,
+	desk_report,
+	status_colors,
+	status_columns,
+	total_label,
+)
 
 PLAN_STATUSES = tuple(status.value for status in plan_rules.PlanStatus)
 
@@ -60,7 +68,7 @@ def plan_columns() -> list[dict]:
 		column("year", _("Year"), "Int", 80),
 		column("period", _("Period", context="Work Plan"), "Data", 110),
 		column("plan_status", _("Plan Status"), "Data", 120),
-		*(column(status_key(status), _(status), width=110) for status in rules.ITEM_STATUSES),
+		*status_columns(rules.ITEM_STATUSES),
 		column("total", _("Items"), width=90),
 		column("overdue", _("Overdue"), width=100),
 		column("done_share", _("Done, %"), "Percent", 100),
