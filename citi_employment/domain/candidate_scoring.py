@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
+from functools import lru_cache
 from itertools import pairwise
 
 from citi_employment.domain.graduate import SEEKING_EMPLOYMENT, STUDYING
@@ -104,6 +105,9 @@ _REGION_WORDS = {
 }
 
 
+# The parsers below are pure functions of short texts, called for every candidate with the same vacancy's texts:
+# cached, a suggestion parses each text once.
+@lru_cache(maxsize=4096)
 def pc_level(text: str | None) -> int | None:
 	"""0 (none) … 3 (advanced) from free text; None when the text says nothing recognisable.
 
@@ -119,16 +123,18 @@ def pc_level(text: str | None) -> int | None:
 	return max(positive) if positive else 0
 
 
-def settlements(address: str | None) -> set[str]:
+@lru_cache(maxsize=4096)
+def settlements(address: str | None) -> frozenset[str]:
 	"""Settlement names in an address: the word after «г.», «пос.», «д.» … (lower case)."""
 	words = _WORD.findall((address or "").lower())
 	names = set()
 	for marker, name in pairwise(words):
 		if marker in _SETTLEMENT_MARKERS and not name.isdigit() and name not in _SETTLEMENT_MARKERS:
 			names.add(name)
-	return names
+	return frozenset(names)
 
 
+@lru_cache(maxsize=4096)
 def region_of(address: str | None) -> str | None:
 	"""The region an address names, by its words; St Petersburg is a city and needs no «г.»."""
 	words = set(_WORD.findall((address or "").lower()))
@@ -181,8 +187,93 @@ def rank_candidates(
 		for candidate in candidates
 		if is_eligible(candidate, vacancy, today)
 	]
-	scores.sort(key=lambda item: (-item.score, item.graduate))
+	scores.sort(key=rank_key)
 	return scores[:limit] if limit else scores
+
+
+def rank_key(item: CandidateScore) -> tuple[int, str]:
+	"""The ranking's order: best score first, equal scores by graduate ID."""
+	return (-item.score, item.graduate)
+
+
+# --- loading only the candidates that can make the list ---------------------------------------------------
+# A region holds tens of thousands of eligible graduates and a request wants the best twenty. The database
+# can sort them into tiers by what it knows (the profession, a special-workplace need, the workplace's
+# settlement in the address), and the most a graduate of a tier can score is known from the vacancy alone.
+# The caller reads the tiers best bound first, each in graduate-ID order (the ranking's tie-break) and in
+# batches, and stops as soon as no graduate not yet read could enter the list: the list is the one ranking
+# them all would give.
+
+
+@dataclass(frozen=True)
+class Tier:
+	"""Eligible graduates the database can select on its own, and the highest score any of them can reach.
+
+	Each split is True (the part that has it), False (the rest), or None (not split: the vacancy gives it no
+	points): ``profession_matches`` the vacancy's profession; ``needs_special_workplace`` a special-workplace
+	need (split only when the employer has special workplaces and the user may read personal data);
+	``in_settlement`` one of the workplace's settlements written in the address (a graduate without any of
+	them written cannot live there).
+	"""
+
+	profession_matches: bool | None
+	needs_special_workplace: bool | None
+	in_settlement: bool | None
+	max_score: int
+
+
+def tiers(vacancy: Vacancy, *, with_personal_data: bool = True) -> list[Tier]:
+	"""The tiers that together hold every eligible graduate once, highest bound first."""
+	professions = (True, False) if vacancy.profession else (None,)
+	needs = (
+		(True, False) if with_personal_data and (vacancy.employer_special_workplaces or 0) > 0 else (None,)
+	)
+	places = (True, False) if settlements(vacancy.work_address) else (None,)
+	found = [
+		Tier(profession, need, place, _max_score(vacancy, profession, need, place))
+		for profession in professions
+		for need in needs
+		for place in places
+	]
+	found.sort(key=lambda tier: -tier.max_score)
+	return found
+
+
+def _max_score(vacancy: Vacancy, profession: bool | None, need: bool | None, place: bool | None) -> int:
+	"""The most each factor of ``score_candidate`` can give a graduate of the tier (an upper bound)."""
+	points = POINTS_PROFESSION if profession else 0
+	if pc_level(vacancy.pc_skills) is not None:
+		points += POINTS_PC_MEETS
+	points += POINTS_READY
+	if place:
+		points += POINTS_SAME_SETTLEMENT
+	elif (region_of(vacancy.work_address) or vacancy.employer_region) in _REGION_WORDS:
+		points += POINTS_SAME_REGION
+	if need:
+		points += POINTS_SPECIAL_WORKPLACE
+	return points
+
+
+class TopCandidates:
+	"""The best ``limit`` scores seen so far, in the ranking's order, fed in batches."""
+
+	def __init__(self, limit: int):
+		self.limit = limit
+		self.items: list[CandidateScore] = []
+
+	def add(self, scores: Iterable[CandidateScore]) -> None:
+		self.items = sorted([*self.items, *scores], key=rank_key)[: self.limit]
+
+	def settled(self, max_score: int, after: str | None = None) -> bool:
+		"""No graduate not yet read can enter the list: each scores at most ``max_score`` and, when ``after``
+		is given, has a graduate ID greater than it (the tier is read in ID order up to ``after``), so an equal
+		score ranks behind the list's last."""
+		if len(self.items) < self.limit:
+			return False
+		last = self.items[-1]
+		if last.score != max_score:
+			return last.score > max_score
+		return after is not None and last.graduate <= after
 
 
 def _profession(candidate: Candidate, vacancy: Vacancy) -> list[Explanation]:

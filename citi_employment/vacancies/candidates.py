@@ -2,6 +2,11 @@
 
 The ranking itself is ``citi_employment.domain.candidate_scoring``; this module only fetches its inputs in a few
 queries (graduates, their latest resumes, the special-workplace flag, the employer) — never one per graduate.
+A suggestion reads only the graduates that can make its list: the scoring's tiers (``candidate_scoring.tiers``:
+by profession, special-workplace need and the workplace's settlement), best bound first, each in graduate-ID
+order and in growing batches, until no graduate left can enter (``TopCandidates.settled``). At region scale
+that is a batch or two of a hundred rows instead of every seeking graduate of the region, and the list and
+its reasons are the ones ranking them all would give.
 The special-workplace flag counts only in the live suggestions; scores stored on Vacancy Candidate leave it out.
 """
 
@@ -9,19 +14,26 @@ from datetime import timedelta
 
 import frappe
 from frappe import _
-from frappe.query_builder import Order
+from frappe.query_builder import Case, Criterion, Order
+from frappe.query_builder.functions import IfNull
 from frappe.utils import formatdate, getdate
 
 from citi_employment.domain import candidate_scoring as scoring
 from citi_employment.domain.candidate_scoring import ScoreReason
-from citi_employment.domain.consents import ConsentUse
+from citi_employment.domain.consents import ACTIVE, PROCESSING, ConsentUse
 from citi_employment.domain.consents import consent_problem as rules_consent_problem
 from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.graduate import SEEKING_EMPLOYMENT, STUDYING
 from citi_employment.personal_data.consents import consent_problem, get_consent_states_of, problem_message
 
 PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"
+CONSENT_DOCTYPE = "Personal Data Consent"
 REVOKED = "Revoked"
+# A suggestion reads a tier's graduates in batches: the first of this many times the list's length (half of
+# them pass the consent check at region scale), at least FIRST_BATCH_MIN; each next batch of a tier twice the
+# last, so that a tier read to its end costs a few queries, not one per hundred rows.
+FIRST_BATCH_FACTOR = 10
+FIRST_BATCH_MIN = 200
 
 
 class CandidateNotAllowedError(frappe.ValidationError):
@@ -50,34 +62,157 @@ def may_be_proposed(rows: list) -> list:
 def suggest(doc, limit: int = 20) -> list[dict]:
 	vacancy = to_vacancy(doc)
 	today = getdate()
-	start = max(vacancy.expected_start_date or today, today)
-	study_end_limit = start + timedelta(days=scoring.STUDY_END_HORIZON_DAYS)
 	present = frappe.get_all("Vacancy Candidate", filters={"vacancy_request": doc.name}, pluck="graduate")
-
-	graduate = frappe.qb.DocType("Graduate")
-	query = (
-		graduates_for_scoring(graduate)
-		.select(graduate.full_name)
-		.where(
-			(graduate.employment_status == SEEKING_EMPLOYMENT)
-			| ((graduate.employment_status == STUDYING) & (graduate.study_end <= study_end_limit))
-		)
-		.where(graduate.consent_status.isnull() | (graduate.consent_status != REVOKED))
-	)
-	if present:
-		query = query.where(graduate.name.notin(present))
-	rows = may_be_proposed(query.run(as_dict=True))
-	ranked = scoring.rank_candidates(vacancy, to_candidates(rows), today, limit=limit)
-	names = {row.name: row.full_name for row in rows}
+	with_personal_data = may_read_personal_data()
+	eligible = eligible_graduates(vacancy, today, present)
+	top = scoring.TopCandidates(limit)
+	names = {}
+	for tier in scoring.tiers(vacancy, with_personal_data=with_personal_data):
+		after = None
+		batch = max(limit * FIRST_BATCH_FACTOR, FIRST_BATCH_MIN)
+		while not top.settled(tier.max_score, after):
+			rows = next_batch(eligible, tier, vacancy, after, batch, with_personal_data)
+			if rows:
+				after = rows[-1].name
+			allowed = may_be_proposed(rows)
+			names.update((row.name, row.full_name) for row in allowed)
+			candidates = [candidate_of(row, row, bool(row.get("needs_special_workplace"))) for row in allowed]
+			top.add(scoring.rank_candidates(vacancy, candidates, today))
+			if len(rows) < batch:
+				break
+			batch *= 2
+	messages = reason_messages()
 	return [
 		{
 			"graduate": item.graduate,
 			"graduate_name": names.get(item.graduate),
 			"score": item.score,
-			"explanation": explain(item),
+			"explanation": explain(item, messages),
 		}
-		for item in ranked
+		for item in top.items
 	]
+
+
+def eligible_graduates(vacancy: scoring.Vacancy, today, present: list[str]):
+	"""A query of the IDs of the graduates ``scoring.is_eligible`` accepts, without a revoked consent, not yet
+	proposed."""
+	start = max(vacancy.expected_start_date or today, today)
+	study_end_limit = start + timedelta(days=scoring.STUDY_END_HORIZON_DAYS)
+	graduate = frappe.qb.DocType("Graduate")
+	query = (
+		frappe.qb.from_(graduate)
+		.select(graduate.name)
+		.where(
+			(graduate.employment_status == SEEKING_EMPLOYMENT)
+			| ((graduate.employment_status == STUDYING) & (graduate.study_end <= study_end_limit))
+		)
+		.where(graduate.consent_status.isnull() | (graduate.consent_status != REVOKED))
+		# What ``may_be_proposed`` needs at the least: a signed, active processing consent that allows transfer
+		# to employers. At region scale half the seeking graduates have none; read here, they would be loaded
+		# only to be dropped. ``may_be_proposed`` still applies the whole rule to what is read.
+		.where(graduate.name.isin(transfer_consent_holders()))
+	)
+	if present:
+		query = query.where(graduate.name.notin(present))
+	return query
+
+
+def scoring_rows(graduates: list[str], with_personal_data: bool) -> list:
+	"""The graduates' rows with all the scoring reads, in ID order, in one query: the Graduate columns, their
+	latest resume's PC level and readiness, and (for a user who may read personal data) whether they need a
+	special workplace, as a yes/no: the need itself is never read."""
+	if not graduates:
+		return []
+	graduate = frappe.qb.DocType("Graduate")
+	resume = frappe.qb.DocType("Student Resume")
+	latest_resume = (
+		frappe.qb.from_(resume)
+		.select(resume.name)
+		.where(resume.graduate == graduate.name)
+		.orderby(resume.modified, order=Order.desc)
+		.orderby(resume.name, order=Order.desc)
+		.limit(1)
+	)
+	query = (
+		graduates_for_scoring(graduate)
+		.select(graduate.full_name, resume.pc_level, resume.ready_from)
+		.left_join(resume)
+		.on(resume.name == latest_resume)
+		.where(graduate.name.isin(graduates))
+		.orderby(graduate.name)
+	)
+	if with_personal_data:
+		personal_data = frappe.qb.DocType(PERSONAL_DATA_DOCTYPE)
+		needs = personal_data.special_workplace_needs
+		query = (
+			query.left_join(personal_data)
+			.on(personal_data.graduate == graduate.name)
+			.select(Case().when(needs.isnotnull() & (needs != ""), 1).else_(0).as_("needs_special_workplace"))
+		)
+	return query.run(as_dict=True)
+
+
+def transfer_consent_holders():
+	"""A query of the graduates with a signed, active processing consent that allows transfer to employers."""
+	consent = frappe.qb.DocType(CONSENT_DOCTYPE)
+	return (
+		frappe.qb.from_(consent)
+		.select(consent.graduate)
+		.where(consent.docstatus == 1)
+		.where(consent.kind == PROCESSING)
+		.where(consent.status == ACTIVE)
+		.where(consent.transfer_to_employers == 1)
+	)
+
+
+def next_batch(eligible, tier, vacancy, after: str | None, size: int, with_personal_data: bool) -> list:
+	"""The next ``size`` graduates of a tier after the ID ``after``, in ID order, with all the scoring reads.
+
+	ID order is the ranking's tie-break (``scoring.rank_key``). Graduate IDs are one naming series
+	(GRAD-YYYY-#####), so the database's collation and Python order them alike. The IDs are chosen first, with
+	the filters alone: where the database sorts a whole tier to find them (its plan for "another profession"
+	reads the profession index), it sorts IDs, and the resumes are joined to the batch's rows only.
+	"""
+	graduate = frappe.qb.DocType("Graduate")
+	query = eligible
+	if tier.needs_special_workplace is not None:
+		personal_data = frappe.qb.DocType(PERSONAL_DATA_DOCTYPE)
+		query = query.left_join(personal_data).on(personal_data.graduate == graduate.name)
+	query = query.where(tier_condition(tier, vacancy))
+	if after is not None:
+		query = query.where(graduate.name > after)
+	names = query.orderby(graduate.name).limit(size).run(pluck=True)
+	return scoring_rows(names, with_personal_data)
+
+
+def tier_condition(tier: scoring.Tier, vacancy: scoring.Vacancy):
+	"""The SQL condition selecting the tier's graduates; the tiers of ``scoring.tiers`` split the eligible ones."""
+	graduate = frappe.qb.DocType("Graduate")
+	conditions = []
+	if tier.profession_matches is not None:
+		matches = graduate.profession == vacancy.profession
+		conditions.append(
+			matches
+			if tier.profession_matches
+			else (graduate.profession.isnull() | (graduate.profession != vacancy.profession))
+		)
+	if tier.needs_special_workplace is not None:
+		# On the Graduate Personal Data row joined by ``next_batch``. IFNULL keeps the join an outer one for the
+		# optimizer (a plain "IS NOT NULL" would let it start from that table and sort all the region's needs);
+		# a subquery here was planned as a scan of the whole table per graduate.
+		needs = IfNull(frappe.qb.DocType(PERSONAL_DATA_DOCTYPE).special_workplace_needs, "")
+		conditions.append((needs != "") if tier.needs_special_workplace else (needs == ""))
+	if tier.in_settlement is not None:
+		# A settlement's name (letters, digits, hyphens) written anywhere in the address; LIKE ignores case, as
+		# ``scoring.settlements`` does. An address without it cannot name the settlement.
+		written = Criterion.any(
+			[
+				graduate.actual_address.like(f"%{name}%")
+				for name in sorted(scoring.settlements(vacancy.work_address))
+			]
+		)
+		conditions.append(written if tier.in_settlement else (graduate.actual_address.isnull() | ~written))
+	return Criterion.all(conditions)
 
 
 def scores_for(doc, graduates: list[str]) -> dict[str, dict]:
@@ -131,22 +266,23 @@ def to_candidates(rows, with_personal_data: bool = True) -> list[scoring.Candida
 	names = [row.name for row in rows]
 	resumes = latest_resumes(names)
 	needs_special_workplace = special_workplace_needs(names) if with_personal_data else set()
-	candidates = []
-	for row in rows:
-		resume = resumes.get(row.name) or {}
-		candidates.append(
-			scoring.Candidate(
-				graduate=row.name,
-				employment_status=row.employment_status,
-				profession=row.profession,
-				study_end=date_or_none(row.study_end),
-				address=row.actual_address,
-				pc_level=resume.get("pc_level"),
-				ready_from=getdate(resume["ready_from"]) if resume.get("ready_from") else None,
-				needs_special_workplace=row.name in needs_special_workplace,
-			)
-		)
-	return candidates
+	return [
+		candidate_of(row, resumes.get(row.name) or {}, row.name in needs_special_workplace) for row in rows
+	]
+
+
+def candidate_of(row, resume, needs_special_workplace: bool) -> scoring.Candidate:
+	"""A graduate's row (``graduates_for_scoring``) and their latest resume's PC level and readiness."""
+	return scoring.Candidate(
+		graduate=row.name,
+		employment_status=row.employment_status,
+		profession=row.profession,
+		study_end=date_or_none(row.study_end),
+		address=row.actual_address,
+		pc_level=resume.get("pc_level"),
+		ready_from=getdate(resume["ready_from"]) if resume.get("ready_from") else None,
+		needs_special_workplace=needs_special_workplace,
+	)
 
 
 def latest_resumes(graduates: list[str]) -> dict[str, dict]:
@@ -158,6 +294,7 @@ def latest_resumes(graduates: list[str]) -> dict[str, dict]:
 		.select(resume.graduate, resume.pc_level, resume.ready_from)
 		.where(resume.graduate.isin(graduates))
 		.orderby(resume.modified, order=Order.desc)
+		.orderby(resume.name, order=Order.desc)
 		.run(as_dict=True)
 	)
 	latest = {}
@@ -166,56 +303,69 @@ def latest_resumes(graduates: list[str]) -> dict[str, dict]:
 	return latest
 
 
-def special_workplace_needs(graduates: list[str]) -> set[str]:
-	"""Graduates who need a special workplace — only a yes/no, and only for users who may read personal data."""
-	if not graduates or not frappe.has_permission(PERSONAL_DATA_DOCTYPE, "read"):
-		return set()
+def may_read_personal_data() -> bool:
+	return bool(frappe.has_permission(PERSONAL_DATA_DOCTYPE, "read"))
+
+
+def special_workplace_query():
+	"""A query of the graduates whose personal data states a special-workplace need."""
 	personal_data = frappe.qb.DocType(PERSONAL_DATA_DOCTYPE)
-	rows = (
+	return (
 		frappe.qb.from_(personal_data)
 		.select(personal_data.graduate)
-		.where(personal_data.graduate.isin(graduates))
+		.where(personal_data.graduate.isnotnull())
 		.where(
 			personal_data.special_workplace_needs.isnotnull() & (personal_data.special_workplace_needs != "")
 		)
-		.run(pluck=True)
 	)
-	return set(rows)
 
 
-def explain(item: scoring.CandidateScore) -> list[str]:
-	return [f"{reason_text(explanation)} ({explanation.points:+d})" for explanation in item.explanations]
+def special_workplace_needs(graduates: list[str]) -> set[str]:
+	"""Graduates who need a special workplace — only a yes/no, and only for users who may read personal data."""
+	if not graduates or not may_read_personal_data():
+		return set()
+	personal_data = frappe.qb.DocType(PERSONAL_DATA_DOCTYPE)
+	return set(special_workplace_query().where(personal_data.graduate.isin(graduates)).run(pluck=True))
 
 
-def reason_text(explanation: scoring.Explanation) -> str:
+def explain(item: scoring.CandidateScore, messages: dict | None = None) -> list[str]:
+	messages = messages or reason_messages()
+	return [
+		f"{reason_text(explanation, messages)} ({explanation.points:+d})" for explanation in item.explanations
+	]
+
+
+def reason_messages() -> dict[ScoreReason, str]:
+	"""Each reason's message in the user's language; ``{0}`` takes the reason's detail."""
+	return {
+		ScoreReason.PROFESSION_MATCH: _("Profession matches: {0}"),
+		ScoreReason.PROFESSION_OTHER: _("Other profession: {0}"),
+		ScoreReason.PC_MEETS: _("PC skills meet the requirement"),
+		ScoreReason.PC_BELOW: _("PC skills are below the requirement"),
+		ScoreReason.PC_UNKNOWN: _("PC skills are not stated in the resume"),
+		ScoreReason.READY_IN_TIME: _("Ready by the expected start date"),
+		ScoreReason.READY_SOON_AFTER: _("Ready soon after the expected start date: {0}"),
+		ScoreReason.READY_LATE: _("Ready only from {0}"),
+		ScoreReason.STUDY_ENDS: _("Studies end on {0}"),
+		ScoreReason.SAME_SETTLEMENT: _("Lives in the same settlement as the workplace: {0}"),
+		ScoreReason.SAME_REGION: _("Lives in the same region as the workplace"),
+		ScoreReason.SPECIAL_WORKPLACE_AVAILABLE: _(
+			"Special workplace compatibility: the employer has special workplaces"
+		),
+		ScoreReason.SPECIAL_WORKPLACE_MISSING: _(
+			"Special workplace compatibility: the employer has no special workplaces"
+		),
+	}
+
+
+def reason_text(explanation: scoring.Explanation, messages: dict[ScoreReason, str]) -> str:
 	detail = explanation.detail
 	if hasattr(detail, "year"):
 		detail = formatdate(detail)
 	reason = explanation.reason
-	if reason is ScoreReason.PROFESSION_MATCH:
-		return _("Profession matches: {0}").format(detail)
-	if reason is ScoreReason.PROFESSION_OTHER:
-		return _("Other profession: {0}").format(detail) if detail else _("Profession not specified")
-	if reason is ScoreReason.PC_MEETS:
-		return _("PC skills meet the requirement")
-	if reason is ScoreReason.PC_BELOW:
-		return _("PC skills are below the requirement")
-	if reason is ScoreReason.PC_UNKNOWN:
-		return _("PC skills are not stated in the resume")
-	if reason is ScoreReason.READY_IN_TIME:
-		return _("Ready by the expected start date")
-	if reason is ScoreReason.READY_SOON_AFTER:
-		return _("Ready soon after the expected start date: {0}").format(detail)
-	if reason is ScoreReason.READY_LATE:
-		return _("Ready only from {0}").format(detail)
-	if reason is ScoreReason.STUDY_ENDS:
-		return _("Studies end on {0}").format(detail)
+	if reason is ScoreReason.PROFESSION_OTHER and not detail:
+		return _("Profession not specified")
 	if reason is ScoreReason.SAME_SETTLEMENT:
-		return _("Lives in the same settlement as the workplace: {0}").format(str(detail).title())
-	if reason is ScoreReason.SAME_REGION:
-		return _("Lives in the same region as the workplace")
-	if reason is ScoreReason.SPECIAL_WORKPLACE_AVAILABLE:
-		return _("Special workplace compatibility: the employer has special workplaces")
-	if reason is ScoreReason.SPECIAL_WORKPLACE_MISSING:
-		return _("Special workplace compatibility: the employer has no special workplaces")
-	return reason.value
+		detail = str(detail).title()
+	message = messages.get(reason)
+	return message.format(detail) if message else reason.value

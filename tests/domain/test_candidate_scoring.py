@@ -1,3 +1,4 @@
+import random
 from datetime import date
 
 from citi_employment.domain import candidate_scoring as scoring
@@ -157,3 +158,144 @@ def test_ranking_without_personal_data_ignores_the_special_workplace_need():
 	assert [item.graduate for item in blind] == ["GRAD-1", "GRAD-2"]
 	assert blind[0].score == blind[1].score
 	assert blind[0].explanations == blind[1].explanations
+
+
+# --- loading only the candidates that can make the list ------------------------------------------------------
+
+
+def in_tier(candidate: Candidate, tier: scoring.Tier, vacancy: Vacancy) -> bool:
+	"""What the database selects for a tier (citi_employment/vacancies/candidates.py ``tier_condition``)."""
+	if (
+		tier.profession_matches is not None
+		and (candidate.profession == vacancy.profession) != tier.profession_matches
+	):
+		return False
+	if (
+		tier.needs_special_workplace is not None
+		and candidate.needs_special_workplace != tier.needs_special_workplace
+	):
+		return False
+	if tier.in_settlement is not None:
+		address = (candidate.address or "").lower()
+		written = any(name in address for name in scoring.settlements(vacancy.work_address))
+		if written != tier.in_settlement:
+			return False
+	return True
+
+
+def suggest_in_batches(vacancy, candidates, limit, first_batch=3, with_personal_data=True):
+	"""The suggestion's loop over tiers and ID-ordered batches, on a list instead of the database."""
+	top = scoring.TopCandidates(limit)
+	read = 0
+	for tier in scoring.tiers(vacancy, with_personal_data=with_personal_data):
+		rows = sorted((c for c in candidates if in_tier(c, tier, vacancy)), key=lambda c: c.graduate)
+		after, batch, start = None, first_batch, 0
+		while not top.settled(tier.max_score, after):
+			chunk = rows[start : start + batch]
+			start += len(chunk)
+			read += len(chunk)
+			if chunk:
+				after = chunk[-1].graduate
+			top.add(scoring.rank_candidates(vacancy, chunk, TODAY, with_personal_data=with_personal_data))
+			if len(chunk) < batch:
+				break
+			batch *= 2
+	return top.items, read
+
+
+def test_tiers_split_by_what_the_vacancy_gives_points_for_best_bound_first():
+	found = scoring.tiers(VACANCY)
+	assert len(found) == 8
+	assert [tier.max_score for tier in found] == sorted((tier.max_score for tier in found), reverse=True)
+	best = found[0]
+	assert (best.profession_matches, best.needs_special_workplace, best.in_settlement) == (True, True, True)
+	assert best.max_score == 40 + 15 + 15 + 20 + 10
+	worst = found[-1]
+	assert (worst.profession_matches, worst.needs_special_workplace, worst.in_settlement) == (
+		False,
+		False,
+		False,
+	)
+	assert worst.max_score == 15 + 15 + 10  # PC, readiness, same region
+	# Nothing the vacancy gives no points for is split: one tier, without the region, PC or the workplace.
+	plain = Vacancy(employer_region="Other")
+	assert scoring.tiers(plain) == [scoring.Tier(None, None, None, 15)]
+	# Without the right to read personal data the special-workplace need is neither a tier nor points.
+	assert all(
+		tier.needs_special_workplace is None for tier in scoring.tiers(VACANCY, with_personal_data=False)
+	)
+
+
+def test_a_tiers_bound_is_never_below_a_score_of_its_graduates():
+	for candidate in make_candidates(300, seed=7):
+		score = scoring.score_candidate(candidate, VACANCY, TODAY).score
+		(tier,) = [tier for tier in scoring.tiers(VACANCY) if in_tier(candidate, tier, VACANCY)]
+		assert score <= tier.max_score
+
+
+def test_top_candidates_is_settled_only_when_no_one_unread_can_enter():
+	top = scoring.TopCandidates(2)
+	top.add([scoring.CandidateScore("GRAD-3", 50), scoring.CandidateScore("GRAD-5", 40)])
+	assert not scoring.TopCandidates(2).settled(0)
+	assert top.settled(39)
+	assert not top.settled(41)
+	# An unread graduate of 40 points ranks above GRAD-5 only with a smaller ID.
+	assert not top.settled(40)
+	assert not top.settled(40, after="GRAD-4")
+	assert top.settled(40, after="GRAD-5")
+	top.add([scoring.CandidateScore("GRAD-4", 40)])
+	assert [item.graduate for item in top.items] == ["GRAD-3", "GRAD-4"]
+
+
+def make_candidates(count, seed):
+	rng = random.Random(seed)
+	addresses = (
+		"Ленинградская обл., г. Всеволожск, ул. Ленина, д. 1",
+		"Ленинградская обл., г. Тосно, д. 2",
+		"г. Санкт-Петербург, ул. Садовая, д. 2",
+		"Москва, ул. Тверская",
+		None,
+	)
+	candidates = []
+	for number in rng.sample(range(1, 10 * count), count):
+		studying = rng.random() < 0.1
+		candidates.append(
+			Candidate(
+				graduate=f"GRAD-2026-{number:05d}",
+				employment_status="Studying" if studying else "Seeking Employment",
+				profession=rng.choice(("Повар", "Швея", "Маляр", None)),
+				study_end=date(2026, rng.randint(3, 8), 1) if studying else None,
+				address=rng.choice(addresses),
+				pc_level=rng.choice(("уверенный", "не владею", None, "базовый")),
+				ready_from=rng.choice((None, date(2026, 3, 20), date(2026, 4, 20), date(2026, 9, 1))),
+				needs_special_workplace=rng.random() < 0.05,
+			)
+		)
+	return candidates
+
+
+def test_reading_in_tiers_and_batches_gives_the_ranking_of_all():
+	vacancies = (
+		VACANCY,
+		Vacancy(profession="Грузчик", pc_skills="Пользователь", employer_region="Leningrad Oblast"),
+		Vacancy(profession="Швея", work_address="г. Тосно", employer_special_workplaces=0),
+		Vacancy(),
+	)
+	for seed in range(8):
+		candidates = make_candidates(200, seed)
+		for vacancy in vacancies:
+			for limit in (1, 5, 20, 500):
+				for with_personal_data in (True, False):
+					expected = scoring.rank_candidates(
+						vacancy, candidates, TODAY, limit=limit, with_personal_data=with_personal_data
+					)
+					found, _read = suggest_in_batches(
+						vacancy, candidates, limit, with_personal_data=with_personal_data
+					)
+					assert found == expected, (seed, vacancy, limit, with_personal_data)
+
+
+def test_a_short_list_reads_only_part_of_the_graduates():
+	candidates = make_candidates(400, seed=3)
+	_found, read = suggest_in_batches(VACANCY, candidates, 5)
+	assert read < len(candidates) / 2
