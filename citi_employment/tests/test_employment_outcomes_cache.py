@@ -9,23 +9,15 @@ from unittest.mock import patch
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
-from frappe.website.serve import get_response_content
 from werkzeug.test import EnvironBuilder
 
 from citi_employment.publication import outcomes, page
 from citi_employment.tests.browser_data import make_report, publish_sample_outcomes, remove_sample_outcomes
-from citi_employment.tests.records import HEAD_USER, make_center_users
+from citi_employment.tests.records import HEAD_USER
+from citi_employment.tests.test_employment_outcomes_page import prepare_site, render_as_guest
 
 ROUTE = outcomes.ROUTE
 SETTINGS = "Employment Center Settings"
-
-
-def render_as_guest() -> str:
-	frappe.set_user("Guest")
-	try:
-		return get_response_content(ROUTE)
-	finally:
-		frappe.set_user("Administrator")
 
 
 def cached_copies() -> dict:
@@ -36,8 +28,7 @@ class TestEmploymentOutcomesCache(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_center_users()
-		frappe.db.set_single_value(SETTINGS, "publication_min_cell_size", 5)
+		prepare_site()
 
 	def setUp(self):
 		# A site in developer mode does not cache pages; the cache is what is tested here.

@@ -39,12 +39,17 @@ def render_as_guest() -> str:
 		frappe.set_user("Administrator")
 
 
+def prepare_site() -> None:
+	"""The Center's users and a minimum cell size of 5, which the sample's small cells are below."""
+	make_center_users()
+	frappe.db.set_single_value(SETTINGS, "publication_min_cell_size", 5)
+
+
 class TestEmploymentOutcomesPage(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		make_center_users()
-		frappe.db.set_single_value(SETTINGS, "publication_min_cell_size", 5)
+		prepare_site()
 
 	def setUp(self):
 		publish_sample_outcomes()
