@@ -109,14 +109,15 @@ class TestCandidateSuggestion(FrappeTestCase):
 	def test_the_batches_stop_before_the_end_when_the_list_is_settled(self):
 		request = make_request(make_employer("Ранжирующий кратко", special_workplaces=0))
 		read = []
-		original = candidates.scoring_rows
+		original = candidates.next_batch
 
-		def counting(graduates, *args, **kwargs):
-			read.extend(graduates)
-			return original(graduates, *args, **kwargs)
+		def counting(*args, **kwargs):
+			rows = original(*args, **kwargs)
+			read.extend(rows)
+			return rows
 
 		with (
-			patch.object(candidates, "scoring_rows", counting),
+			patch.object(candidates, "next_batch", counting),
 			patch.object(candidates, "FIRST_BATCH_FACTOR", 0),
 			patch.object(candidates, "FIRST_BATCH_MIN", 2),
 		):

@@ -5,8 +5,8 @@ queries (graduates, their latest resumes, the special-workplace flag, the employ
 A suggestion reads only the graduates that can make its list: the scoring's tiers (``candidate_scoring.tiers``:
 by profession, special-workplace need and the workplace's settlement), best bound first, each in graduate-ID
 order and in growing batches, until no graduate left can enter (``TopCandidates.settled``). At region scale
-that is a batch or two of a hundred rows instead of every seeking graduate of the region, and the list and
-its reasons are the ones ranking them all would give.
+that is one or two batches of a few hundred rows instead of every seeking graduate of the region (12,798),
+and the list and its reasons are the ones ranking them all would give.
 The special-workplace flag counts only in the live suggestions; scores stored on Vacancy Candidate leave it out.
 """
 
@@ -29,9 +29,9 @@ from citi_employment.personal_data.consents import consent_problem, get_consent_
 PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"
 CONSENT_DOCTYPE = "Personal Data Consent"
 REVOKED = "Revoked"
-# A suggestion reads a tier's graduates in batches: the first of this many times the list's length (half of
-# them pass the consent check at region scale), at least FIRST_BATCH_MIN; each next batch of a tier twice the
-# last, so that a tier read to its end costs a few queries, not one per hundred rows.
+# A suggestion reads a tier's graduates in batches: the first of this many times the list's length (in the
+# region's data one graduate in ten to fifteen reaches a tier's bound), at least FIRST_BATCH_MIN; each next
+# batch of a tier twice the last, so that a tier read to its end costs a few queries, not one per batch.
 FIRST_BATCH_FACTOR = 10
 FIRST_BATCH_MIN = 200
 
@@ -76,8 +76,8 @@ def suggest(doc, limit: int = 20) -> list[dict]:
 				after = rows[-1].name
 			allowed = may_be_proposed(rows)
 			names.update((row.name, row.full_name) for row in allowed)
-			candidates = [candidate_of(row, row, bool(row.get("needs_special_workplace"))) for row in allowed]
-			top.add(scoring.rank_candidates(vacancy, candidates, today))
+			needs = {row.name for row in allowed if row.get("needs_special_workplace")}
+			top.add(scoring.rank_candidates(vacancy, to_candidates(allowed, needs=needs), today))
 			if len(rows) < batch:
 				break
 			batch *= 2
@@ -94,14 +94,14 @@ def suggest(doc, limit: int = 20) -> list[dict]:
 
 
 def eligible_graduates(vacancy: scoring.Vacancy, today, present: list[str]):
-	"""A query of the IDs of the graduates ``scoring.is_eligible`` accepts, without a revoked consent, not yet
-	proposed."""
+	"""A query of the graduates ``scoring.is_eligible`` accepts, without a revoked consent, not yet proposed, with
+	the columns the scoring reads."""
 	start = max(vacancy.expected_start_date or today, today)
 	study_end_limit = start + timedelta(days=scoring.STUDY_END_HORIZON_DAYS)
 	graduate = frappe.qb.DocType("Graduate")
 	query = (
-		frappe.qb.from_(graduate)
-		.select(graduate.name)
+		graduates_for_scoring(graduate)
+		.select(graduate.full_name)
 		.where(
 			(graduate.employment_status == SEEKING_EMPLOYMENT)
 			| ((graduate.employment_status == STUDYING) & (graduate.study_end <= study_end_limit))
@@ -117,41 +117,6 @@ def eligible_graduates(vacancy: scoring.Vacancy, today, present: list[str]):
 	return query
 
 
-def scoring_rows(graduates: list[str], with_personal_data: bool) -> list:
-	"""The graduates' rows with all the scoring reads, in ID order, in one query: the Graduate columns, their
-	latest resume's PC level and readiness, and (for a user who may read personal data) whether they need a
-	special workplace, as a yes/no: the need itself is never read."""
-	if not graduates:
-		return []
-	graduate = frappe.qb.DocType("Graduate")
-	resume = frappe.qb.DocType("Student Resume")
-	latest_resume = (
-		frappe.qb.from_(resume)
-		.select(resume.name)
-		.where(resume.graduate == graduate.name)
-		.orderby(resume.modified, order=Order.desc)
-		.orderby(resume.name, order=Order.desc)
-		.limit(1)
-	)
-	query = (
-		graduates_for_scoring(graduate)
-		.select(graduate.full_name, resume.pc_level, resume.ready_from)
-		.left_join(resume)
-		.on(resume.name == latest_resume)
-		.where(graduate.name.isin(graduates))
-		.orderby(graduate.name)
-	)
-	if with_personal_data:
-		personal_data = frappe.qb.DocType(PERSONAL_DATA_DOCTYPE)
-		needs = personal_data.special_workplace_needs
-		query = (
-			query.left_join(personal_data)
-			.on(personal_data.graduate == graduate.name)
-			.select(Case().when(needs.isnotnull() & (needs != ""), 1).else_(0).as_("needs_special_workplace"))
-		)
-	return query.run(as_dict=True)
-
-
 def transfer_consent_holders():
 	"""A query of the graduates with a signed, active processing consent that allows transfer to employers."""
 	consent = frappe.qb.DocType(CONSENT_DOCTYPE)
@@ -165,24 +130,45 @@ def transfer_consent_holders():
 	)
 
 
-def next_batch(eligible, tier, vacancy, after: str | None, size: int, with_personal_data: bool) -> list:
-	"""The next ``size`` graduates of a tier after the ID ``after``, in ID order, with all the scoring reads.
+def next_batch(
+	eligible,
+	tier: scoring.Tier,
+	vacancy: scoring.Vacancy,
+	after: str | None,
+	size: int,
+	with_personal_data: bool,
+) -> list:
+	"""The next ``size`` graduates of a tier after the ID ``after``, in ID order, and for a user who may read
+	personal data whether each needs a special workplace (a yes/no: the need itself is not read).
 
 	ID order is the ranking's tie-break (``scoring.rank_key``). Graduate IDs are one naming series
-	(GRAD-YYYY-#####), so the database's collation and Python order them alike. The IDs are chosen first, with
-	the filters alone: where the database sorts a whole tier to find them (its plan for "another profession"
-	reads the profession index), it sorts IDs, and the resumes are joined to the batch's rows only.
+	(GRAD-YYYY-#####), so the database's collation and Python order them alike.
 	"""
 	graduate = frappe.qb.DocType("Graduate")
 	query = eligible
-	if tier.needs_special_workplace is not None:
+	if with_personal_data:
 		personal_data = frappe.qb.DocType(PERSONAL_DATA_DOCTYPE)
-		query = query.left_join(personal_data).on(personal_data.graduate == graduate.name)
+		query = (
+			query.left_join(personal_data)
+			.on(personal_data.graduate == graduate.name)
+			.select(
+				Case()
+				.when(special_workplace_need(personal_data) != "", 1)
+				.else_(0)
+				.as_("needs_special_workplace")
+			)
+		)
 	query = query.where(tier_condition(tier, vacancy))
 	if after is not None:
 		query = query.where(graduate.name > after)
-	names = query.orderby(graduate.name).limit(size).run(pluck=True)
-	return scoring_rows(names, with_personal_data)
+	return query.orderby(graduate.name).limit(size).run(as_dict=True)
+
+
+def special_workplace_need(personal_data):
+	"""The need as the text or "": IFNULL keeps the join of ``next_batch`` an outer one for the optimizer (with
+	a plain "IS NOT NULL" it may start from that table and sort all the region's needs); a subquery instead
+	was planned as a scan of the whole table per graduate."""
+	return IfNull(personal_data.special_workplace_needs, "")
 
 
 def tier_condition(tier: scoring.Tier, vacancy: scoring.Vacancy):
@@ -197,10 +183,8 @@ def tier_condition(tier: scoring.Tier, vacancy: scoring.Vacancy):
 			else (graduate.profession.isnull() | (graduate.profession != vacancy.profession))
 		)
 	if tier.needs_special_workplace is not None:
-		# On the Graduate Personal Data row joined by ``next_batch``. IFNULL keeps the join an outer one for the
-		# optimizer (a plain "IS NOT NULL" would let it start from that table and sort all the region's needs);
-		# a subquery here was planned as a scan of the whole table per graduate.
-		needs = IfNull(frappe.qb.DocType(PERSONAL_DATA_DOCTYPE).special_workplace_needs, "")
+		# On the Graduate Personal Data row ``next_batch`` joins (the tier is split only for a user who may read it).
+		needs = special_workplace_need(frappe.qb.DocType(PERSONAL_DATA_DOCTYPE))
 		conditions.append((needs != "") if tier.needs_special_workplace else (needs == ""))
 	if tier.in_settlement is not None:
 		# A settlement's name (letters, digits, hyphens) written anywhere in the address; LIKE ignores case, as
@@ -261,28 +245,33 @@ def to_vacancy(doc) -> scoring.Vacancy:
 	)
 
 
-def to_candidates(rows, with_personal_data: bool = True) -> list[scoring.Candidate]:
-	"""Scoring inputs; ``with_personal_data=False`` does not read Graduate Personal Data at all."""
+def to_candidates(
+	rows, with_personal_data: bool = True, needs: set[str] | None = None
+) -> list[scoring.Candidate]:
+	"""Scoring inputs; ``with_personal_data=False`` does not read Graduate Personal Data at all, ``needs`` (the
+	graduates who need a special workplace, read with the rows) saves reading it again."""
 	names = [row.name for row in rows]
 	resumes = latest_resumes(names)
-	needs_special_workplace = special_workplace_needs(names) if with_personal_data else set()
-	return [
-		candidate_of(row, resumes.get(row.name) or {}, row.name in needs_special_workplace) for row in rows
-	]
-
-
-def candidate_of(row, resume, needs_special_workplace: bool) -> scoring.Candidate:
-	"""A graduate's row (``graduates_for_scoring``) and their latest resume's PC level and readiness."""
-	return scoring.Candidate(
-		graduate=row.name,
-		employment_status=row.employment_status,
-		profession=row.profession,
-		study_end=date_or_none(row.study_end),
-		address=row.actual_address,
-		pc_level=resume.get("pc_level"),
-		ready_from=getdate(resume["ready_from"]) if resume.get("ready_from") else None,
-		needs_special_workplace=needs_special_workplace,
-	)
+	if needs is not None:
+		needs_special_workplace = needs
+	else:
+		needs_special_workplace = special_workplace_needs(names) if with_personal_data else set()
+	candidates = []
+	for row in rows:
+		resume = resumes.get(row.name) or {}
+		candidates.append(
+			scoring.Candidate(
+				graduate=row.name,
+				employment_status=row.employment_status,
+				profession=row.profession,
+				study_end=date_or_none(row.study_end),
+				address=row.actual_address,
+				pc_level=resume.get("pc_level"),
+				ready_from=getdate(resume["ready_from"]) if resume.get("ready_from") else None,
+				needs_special_workplace=row.name in needs_special_workplace,
+			)
+		)
+	return candidates
 
 
 def latest_resumes(graduates: list[str]) -> dict[str, dict]:
