@@ -24,7 +24,6 @@ from citi_employment.reporting import (
 	events,
 	outcomes,
 	placements,
-	retention,
 	satisfaction,
 	work_plan,
 )
@@ -81,14 +80,10 @@ def contract_journals() -> list[str]:
 
 def year_figures(year: int, as_on: date, outcome_checkpoint: int) -> rules.YearFigures:
 	"""Everything the reporting queries count for ``year``, as on ``as_on`` (one query per block; the
-	outcomes and the employers from ``year_queries``, which read only the year's records)."""
+	retention, the outcomes and the employers from ``year_queries``, which read only the year's records)."""
 	start, end = report_rules.year_bounds(year)
 	grace_days = current_policy().overdue_grace_days
-	cohorts = {}
-	for months in rules.RETENTION_CHECKPOINTS:
-		first, last = rules.checkpoint_cohort(year, months)
-		rows = retention.retention_cohorts([months], as_on, grace_days, employed_from=first, employed_to=last)
-		cohorts[months] = (first, last, report_rules.retention_totals(rows, [months]))
+	cohorts = year_queries.retention_of_year(year, rules.RETENTION_CHECKPOINTS, as_on, grace_days)
 	outcome_table = report_rules.outcome_table(
 		outcomes.graduates_by_year(year, year),
 		year_queries.outcomes_at_checkpoint(outcome_checkpoint, year),

@@ -1,29 +1,34 @@
-"""Two blocks of one year's report, counted so that the query reads only that year's records.
+"""Three blocks of one year's report, counted so that the queries read only that year's records.
 
 The analytical reports' own queries (``citi_employment.reporting``) serve any period and filter, and two
 of them scan the whole region for one year's figures: the latest check of every graduate ever checked at
-the checkpoint, and an ``IN`` subquery per kind of work with an employer tested for every employer. Here
-the same rows come from the year's graduates only, and from one join to the employers worked with (the
-same subqueries, made once as a union). The figures are the same (the benchmark asserts them; see
+the checkpoint, and an ``IN`` subquery per kind of work with an employer tested for every employer; the
+retention is asked once per checkpoint over overlapping cohorts. Here the same rows come from the year's
+graduates only, from one join to the employers worked with (the same subqueries, made once as a union),
+and from one statement for all the checkpoints. The figures are the same (the benchmark asserts them; see
 ``citi_employment/tests/test_annual_report_year_queries.py``).
 """
 
 import functools
 import operator
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 import frappe
-from frappe.query_builder import Case, DocType, Order
+from frappe.query_builder import Case, DocType
 from frappe.query_builder.functions import Count, Sum
-from pypika import analytics
-from pypika.enums import DatePart
-from pypika.functions import Extract
+from pypika.terms import Interval
 
+from citi_employment.domain import annual_report as annual_rules
+from citi_employment.domain import monitoring
+from citi_employment.domain import reporting as report_rules
+from citi_employment.domain.reporting import year_bounds
 from citi_employment.monitoring import RECORD_DOCTYPE
 from citi_employment.reporting import employer_activity, outcomes
 from citi_employment.reporting.access import check_reads_all
 
 DONE = "Done"
+PLACEMENT_DOCTYPE = "Graduate Placement"
 
 
 @frappe.read_only()
@@ -33,35 +38,23 @@ def outcomes_at_checkpoint(checkpoint: int, year: int) -> list[dict]:
 	check at ``checkpoint`` months. The window runs over the year's graduates' checks only: a graduate's
 	checks are all in its own partition, so the latest one is the same."""
 	check_reads_all(outcomes.GRADUATE_DOCTYPE, RECORD_DOCTYPE)
-	record = DocType(RECORD_DOCTYPE)
-	graduate = DocType(outcomes.GRADUATE_DOCTYPE)
-	order = (
-		analytics.RowNumber()
-		.over(record.graduate)
-		.orderby(record.checked_on, order=Order.desc)
-		.orderby(record.name, order=Order.desc)
+	start, end = year_bounds(year)
+	return frappe.db.sql(
+		"""
+		select year, profession, outcome, count(*) as graduates
+		from (
+			select year(g.study_end) as year, g.profession, r.outcome,
+				row_number() over (partition by r.graduate order by r.checked_on desc, r.name desc) as check_order
+			from `tabGraduate` g
+			join `tabEmployment Monitoring Record` r on r.graduate = g.name
+			where g.study_end >= %(start)s and g.study_end <= %(end)s
+				and r.checkpoint = %(checkpoint)s and r.status = %(done)s
+		) as latest
+		where check_order = 1
+		group by year, profession, outcome""",
+		{"start": start, "end": end, "checkpoint": checkpoint, "done": DONE},
+		as_dict=True,
 	)
-	checks = (
-		frappe.qb.from_(graduate)
-		.join(record)
-		.on(record.graduate == graduate.name)
-		.select(
-			Extract(DatePart.year, graduate.study_end).as_("year"),
-			graduate.profession,
-			record.outcome,
-			order.as_("check_order"),
-		)
-		.where(record.checkpoint == checkpoint)
-		.where(record.status == DONE)
-	)
-	checks = outcomes.restrict_graduates(checks, graduate, year, year, None)
-	latest = checks.as_("latest")
-	return (
-		frappe.qb.from_(latest)
-		.select(latest.year, latest.profession, latest.outcome, Count("*").as_("graduates"))
-		.where(latest.check_order == 1)
-		.groupby(latest.year, latest.profession, latest.outcome)
-	).run(as_dict=True)
 
 
 @frappe.read_only()
@@ -87,16 +80,70 @@ def employers_new_and_active(start: date, end: date) -> list[dict]:
 	after_end = datetime.combine(end + timedelta(days=1), time.min)
 	in_bank = employer.creation < after_end
 	is_active = active.employer.isnotnull()
-	return (
-		frappe.qb.from_(employer)
-		.left_join(active)
-		.on(active.employer == employer.name)
-		.select(
-			employer.region,
-			Sum(Case().when(in_bank, 1).else_(0)).as_("employers"),
-			Sum(Case().when(in_bank & (employer.creation >= first_moment), 1).else_(0)).as_("new_employers"),
-			Sum(Case().when(is_active, 1).else_(0)).as_("active_employers"),
-		)
-		.where(in_bank | is_active)
-		.groupby(employer.region)
-	).run(as_dict=True)
+	conditions = {
+		"employers": in_bank,
+		"new_employers": in_bank & (employer.creation >= first_moment),
+		"active_employers": is_active,
+	}
+	counts = [counted(condition).as_(name) for name, condition in conditions.items()]
+	query = frappe.qb.from_(employer).left_join(active).on(active.employer == employer.name)
+	query = query.select(employer.region, *counts).where(in_bank | is_active).groupby(employer.region)
+	return query.run(as_dict=True)
+
+
+@frappe.read_only()
+def retention_of_year(
+	year: int, checkpoints: Sequence[int], as_on: date, overdue_grace_days: int
+) -> dict[int, tuple[date, date, dict]]:
+	"""For each checkpoint, the placements whose check at it falls in ``year``
+	(``domain.annual_report.checkpoint_cohort``) as ``reporting.retention.retention_cohorts`` counts them on
+	``as_on``, summed over the cohort's months (``domain.reporting.retention_totals``): {months: (first
+	day, last day, totals)}. One statement for all checkpoints: the cohorts overlap (employed in the second
+	half of the year before for both 6 and 12 months), so their placements and checks are read once."""
+	check_reads_all(PLACEMENT_DOCTYPE, RECORD_DOCTYPE)
+	placement = DocType(PLACEMENT_DOCTYPE)
+	record = DocType(RECORD_DOCTYPE)
+	cohorts = {months: annual_rules.checkpoint_cohort(year, months) for months in checkpoints}
+	done_by_date = (record.status == monitoring.DONE) & (record.checked_on <= as_on)
+	overdue = (
+		(record.status != monitoring.NOT_APPLICABLE)
+		& (record.due_date < monitoring.overdue_cutoff(as_on, overdue_grace_days))
+		& ~done_by_date
+	)
+	terms = []
+	for months, (first, last) in cohorts.items():
+		employed = placement.employment_date[first:last]
+		reached = employed & (placement.employment_date + Interval(months=months) <= as_on)
+		checked = reached & (record.checkpoint == months) & done_by_date
+		terms += [
+			Count(Case().when(employed, placement.name)).distinct().as_(f"placed_{months}"),
+			counted(employed & overdue).as_(f"overdue_{months}"),
+			Count(Case().when(reached, placement.name)).distinct().as_(f"reached_{months}"),
+			counted(checked).as_(f"checked_{months}"),
+			counted(checked & record.outcome.isin(report_rules.STILL_WORKING_OUTCOMES)).as_(
+				f"working_{months}"
+			),
+		]
+	first_day = min(first for first, _last in cohorts.values())
+	last_day = max(last for _first, last in cohorts.values())
+	query = frappe.qb.from_(placement).left_join(record).on(record.placement == placement.name).select(*terms)
+	query = query.where(placement.employment_date[first_day:last_day]).where(
+		placement.employment_date <= as_on
+	)
+	(sums,) = query.run(as_dict=True)
+	result = {}
+	for months, (first, last) in cohorts.items():
+		row = {
+			"placed": sums[f"placed_{months}"],
+			"overdue": sums[f"overdue_{months}"],
+			**{
+				report_rules.checkpoint_key(prefix, months): sums[f"{prefix}_{months}"]
+				for prefix in ("reached", "checked", "working")
+			},
+		}
+		result[months] = (first, last, report_rules.retention_totals([row], [months]))
+	return result
+
+
+def counted(condition):
+	return Sum(Case().when(condition, 1).else_(0))
