@@ -25,39 +25,16 @@ from citi_employment.approvals.head_tasks import HeadTask, center_heads
 CHUNK_SIZE = 5_000
 ASSIGNED_BY = "Administrator"
 CLOSED_TODO_STATUSES = ("Cancelled", "Closed")
+# The columns every row of a DocType has, as the framework fills them on insert; then each DocType's own.
+STANDARD_FIELDS = ("name", "owner", "creation", "modified", "modified_by", "docstatus", "idx")
 TODO_FIELDS = (
-	"name",
-	"owner",
-	"creation",
-	"modified",
-	"modified_by",
-	"docstatus",
-	"idx",
-	"status",
-	"priority",
-	"date",
-	"description",
-	"reference_type",
-	"reference_name",
-	"assigned_by",
-	"assigned_by_full_name",
-	"allocated_to",
+	*STANDARD_FIELDS,
+	*("status", "priority", "date", "description", "reference_type", "reference_name"),
+	*("assigned_by", "assigned_by_full_name", "allocated_to"),
 )
 COMMENT_FIELDS = (
-	"name",
-	"owner",
-	"creation",
-	"modified",
-	"modified_by",
-	"docstatus",
-	"idx",
-	"comment_type",
-	"comment_email",
-	"published",
-	"seen",
-	"reference_doctype",
-	"reference_name",
-	"content",
+	*STANDARD_FIELDS,
+	*("comment_type", "comment_email", "published", "seen", "reference_doctype", "reference_name", "content"),
 )
 
 

@@ -23,6 +23,18 @@ from citi_employment.scheduler_lock import run_alone
 CONTRACT_DOCTYPE = "Employer Contract"
 SETTINGS_DOCTYPE = "Employment Center Settings"
 DEFAULT_WARNING_DAYS = 30
+# What the daily check reads of a contract in force: its dates and flags for the rule, its number and
+# employer for the message.
+CHECKED_FIELDS = (
+	"name",
+	"status",
+	"valid_from",
+	"valid_to",
+	"first_term_ends_on",
+	"auto_renew",
+	"registration_number",
+	"employer_name",
+)
 
 
 @run_alone("contract expiry")
@@ -57,16 +69,7 @@ def contracts_to_check(today, warning_days: int) -> list[frappe._dict]:
 	contract = DocType(CONTRACT_DOCTYPE)
 	return (
 		frappe.qb.from_(contract)
-		.select(
-			contract.name,
-			contract.status,
-			contract.valid_from,
-			contract.valid_to,
-			contract.first_term_ends_on,
-			contract.auto_renew,
-			contract.registration_number,
-			contract.employer_name,
-		)
+		.select(*(contract[field] for field in CHECKED_FIELDS))
 		.where(contract.status.isin([status.value for status in IN_FORCE_STATUSES]))
 		.where(contract.valid_to.isnotnull())
 		.where(

@@ -221,20 +221,11 @@ def overdue_by_specialist() -> list[frappe._dict]:
 	"""One grouped query: the overdue checks per responsible specialist, with the oldest due date."""
 	record = frappe.qb.DocType(RECORD_DOCTYPE)
 	user = frappe.qb.DocType("User")
-	return (
-		frappe.qb.from_(record)
-		.left_join(user)
-		.on(user.name == record.responsible_specialist)
-		.select(
-			record.responsible_specialist,
-			user.full_name,
-			Count(record.name).as_("checks"),
-			Min(record.due_date).as_("oldest"),
-		)
-		.where(record.status == rules.OVERDUE)
-		.groupby(record.responsible_specialist, user.full_name)
-		.orderby(Min(record.due_date), order=Order.asc)
-	).run(as_dict=True)
+	specialist, oldest = record.responsible_specialist, Min(record.due_date)
+	per_specialist = (specialist, user.full_name, Count(record.name).as_("checks"), oldest.as_("oldest"))
+	query = frappe.qb.from_(record).left_join(user).on(user.name == specialist).select(*per_specialist)
+	query = query.where(record.status == rules.OVERDUE).groupby(specialist, user.full_name)
+	return query.orderby(oldest, order=Order.asc).run(as_dict=True)
 
 
 def digest_content(count: int, groups) -> str:

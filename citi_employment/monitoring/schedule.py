@@ -15,23 +15,23 @@ from citi_employment.monitoring.policy import current_policy
 
 # The placement's values its checks copy (fetched fields, refreshed if the placement changes).
 COPIED_FIELDS = {"graduate": "graduate", "employer": "employer", "employer_name": "employer_name"}
+# What the schedule reads of a placement's checks: the plan's inputs, and the copied values to refresh.
+CHECK_FIELDS = (
+	"name",
+	"checkpoint",
+	"due_date",
+	"status",
+	"is_follow_up",
+	"responsible_specialist",
+	*COPIED_FIELDS,
+)
 
 
 def placement_checks(placement: str) -> list[frappe._dict]:
 	record = frappe.qb.DocType(RECORD_DOCTYPE)
 	return (
 		frappe.qb.from_(record)
-		.select(
-			record.name,
-			record.checkpoint,
-			record.due_date,
-			record.status,
-			record.is_follow_up,
-			record.responsible_specialist,
-			record.graduate,
-			record.employer,
-			record.employer_name,
-		)
+		.select(*(record[field] for field in CHECK_FIELDS))
 		.where(record.placement == placement)
 		.orderby(record.creation)
 	).run(as_dict=True)
