@@ -74,9 +74,14 @@ doc_events = {
 		"before_validate": "citi_employment.write_guards.guard_write",
 		"before_update_after_submit": "citi_employment.write_guards.guard_write",
 		"before_cancel": "citi_employment.write_guards.guard_write",
-		# The /printview page fills link titles outside any whitelisted method: drop a graduate's name there
-		# for a printer who may not read the graduate, whatever app the printed DocType belongs to.
-		"before_print": "citi_employment.graduates.link_titles.hide_unreadable_link_titles",
+		"before_print": [
+			# A document of the app prints only for a user with its print right; v15 prints for every reader
+			# (DESIGN §3, deny by default; citi_employment/paper_forms/access.py).
+			"citi_employment.paper_forms.access.guard_print",
+			# The /printview page fills link titles outside any whitelisted method: drop a graduate's name there
+			# for a printer who may not read the graduate, whatever app the printed DocType belongs to.
+			"citi_employment.graduates.link_titles.hide_unreadable_link_titles",
+		],
 	},
 	# The public page /employment-outcomes shows published annual reports only (§2.4): a report published,
 	# superseded or deleted clears its cache (citi_employment/publication/outcomes.py).

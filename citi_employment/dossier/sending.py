@@ -1,10 +1,10 @@
 """«Send Dossier»: one PDF of the Center's cover letter, the resume and the approved mentor recommendation,
 sent to an employer under the graduate's consent and logged (152-ФЗ ст. 9).
 
-Nothing is recorded, printed or queued before every check has passed: the sender's role and read rights, an
-approved recommendation of the same graduate, the graduate's Active Processing consent that allows transfer
-to employers, the employer's e-mail. The mail goes through the framework's e-mail queue (``frappe.sendmail``);
-its subject, body, attachment name and the PDF's metadata and bookmarks carry no name.
+Nothing is recorded, printed or queued before every check has passed: the sender's role, read and print
+rights, an approved recommendation of the same graduate, the graduate's Active Processing consent that allows
+transfer to employers, the employer's e-mail. The mail goes through the framework's e-mail queue
+(``frappe.sendmail``); its subject, body, attachment name and the PDF's metadata and bookmarks carry no name.
 """
 
 import frappe
@@ -14,6 +14,7 @@ from frappe.utils import now_datetime
 from citi_employment.domain.dossier import DossierError, DossierMetadata, DossierPart, assemble
 from citi_employment.domain.paper_forms import MENTOR_RECOMMENDATION_FORM, RESUME_FORM
 from citi_employment.domain.recommendations import SENDABLE_STATES
+from citi_employment.paper_forms.access import require_print_permission
 from citi_employment.personal_data.consents import require_roles
 from citi_employment.personal_data.sharing import (
 	EMPLOYER_DOCTYPE,
@@ -62,6 +63,11 @@ def send_dossier(student_resume: str, employer: str) -> dict:
 	employer_doc.check_permission("read")
 	recommendation = approved_recommendation(graduate)
 	recommendation.check_permission("read")
+	# The dossier is the three prints: the sender needs the print right to each (paper_forms.access), checked
+	# here so that nothing is recorded before a print would be refused.
+	require_print_permission(DOSSIER_DOCTYPE)
+	require_print_permission(RESUME_DOCTYPE, resume)
+	require_print_permission(RECOMMENDATION_DOCTYPE, recommendation)
 	consent = check_ready_to_send(graduate, recommendation, employer_doc)
 
 	dossier = record_dossier(graduate, employer_doc, resume.name, recommendation.name)

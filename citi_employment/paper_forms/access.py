@@ -15,6 +15,15 @@ DocType, refuse a print format made for another DocType when the document or the
 leave out the link titles that name a graduate the user may not read (``citi_employment.graduates.link_titles``). The
 ``/printview`` page is not a whitelisted method: every print format of the app starts with
 :func:`citi_check_print`, which refuses there what the overrides refuse here.
+
+Who may print is the ``print`` right of the document, not its ``read`` right: v15 prints for whoever may read
+(``printview.validate_print_permission`` asks for read *or* print), so a role that reads a DocType without the
+right to print it (the Director and a consent, a teacher and a graduate, a Practice Supervisor and a contract)
+could print it. The design denies by default (DESIGN §3: a role has only what its row grants) and a print is a
+copy of the Center's records leaving the system (the regulation, §3.6: the Center keeps its documentation;
+152-ФЗ ст. 7, 19), so :func:`guard_print` refuses it, as the ``before_print`` event of every DocType: every
+print renders through ``printview.get_rendered_template``, which runs that event (the page, the preview, the PDFs,
+print by server, raw printing, the dossier's PDFs).
 """
 
 import json
@@ -45,6 +54,10 @@ class PrintFormatMismatchError(frappe.PermissionError):
 
 class InvalidPrintDocumentError(frappe.ValidationError):
 	"""The document sent to be printed is not a JSON object naming its DocType."""
+
+
+class PrintNotPermittedError(frappe.PermissionError):
+	"""The user may not print the document: their roles hold no ``print`` right to it."""
 
 
 # --- the rules ----------------------------------------------------------------------------------------------
@@ -137,6 +150,36 @@ def parse_document(doc) -> dict:
 			_("The document to print is not valid."), InvalidPrintDocumentError, title=_("Not Printed")
 		)
 	return values
+
+
+def may_print(doctype: str, doc=None) -> bool:
+	"""The ``print`` right of the DocType, or of the record when one is given (its record rules and shares)."""
+	return bool(frappe.has_permission(doctype, "print", doc=doc))
+
+
+def require_print_permission(doctype: str, doc=None) -> None:
+	"""Refuse a print the user has no ``print`` right to. The message names the DocType only, no value of it."""
+	if not may_print(doctype, doc):
+		frappe.throw(
+			_("Your roles do not allow printing {0}.").format(_(doctype)),
+			PrintNotPermittedError,
+			title=_("Not Printed"),
+		)
+
+
+def guard_print(doc, *args, **kwargs) -> None:
+	"""``before_print`` of every DocType (``doc_events["*"]``): a document of the app prints only for a user with
+	its ``print`` right.
+
+	The framework runs the event after its own check (read or print) and before the format is rendered, on every
+	path that prints. Other apps' DocTypes keep the framework's rule. ``frappe.attach_print`` (the framework's
+	e-mail attachments: a Communication, the Workflow Action mail, the e-mail queue) sets
+	``ignore_print_permissions`` and is not refused here: it is gated by the ``email`` right, which no role holds
+	on a DocType of the app without the ``print`` right (test_print_leaks checks it), or it is the system's own.
+	"""
+	if frappe.flags.ignore_print_permissions or not is_app_doctype(getattr(doc, "doctype", None)):
+		return
+	require_print_permission(doc.doctype, doc)
 
 
 def refuse_classic_print_format(print_format) -> None:

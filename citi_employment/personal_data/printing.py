@@ -30,8 +30,8 @@ def citi_consent_print(doc) -> frappe._dict:
 	if not isinstance(doc, str) or not frappe.db.exists(CONSENT_DOCTYPE, doc):
 		return frappe._dict()
 	# Any template can call a Jinja method, so the printing user's own right to the consent and to its graduate
-	# decides.
-	if not frappe.has_permission(CONSENT_DOCTYPE, "read", doc=doc):
+	# decides: to read the consent and to print it (its print is what this context is for; paper_forms.access).
+	if not all(frappe.has_permission(CONSENT_DOCTYPE, ptype, doc=doc) for ptype in ("read", "print")):
 		return frappe._dict()
 	consent = frappe.get_doc(CONSENT_DOCTYPE, doc)
 	if not may_read_graduate(consent.graduate):
@@ -40,7 +40,7 @@ def citi_consent_print(doc) -> frappe._dict:
 
 
 def citi_passport_for_print(graduate: str | None) -> dict | None:
-	"""The graduate's passport lines, or None when the printing user may not read their personal data.
+	"""The graduate's passport lines, or None when the printing user may not read and print their personal data.
 
 	Graduate Personal Data is named after the graduate. The permission check comes first, and nothing is
 	raised or logged either way: others simply get the blank lines of the paper form.

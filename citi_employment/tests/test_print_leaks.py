@@ -7,8 +7,12 @@ The requests are those of the security test: a made-up document sent to the prin
 another DocType, a graduate's ID sent to the link-title lookup. Whitelisted methods are called the way
 ``/api/method/<name>`` runs them (through ``override_whitelisted_methods``), as the users of each role; the
 last class makes the same requests over HTTP against the served site.
+
+Issue 15: a print takes the print right of the document, not only its read right (paper_forms/access.py
+``guard_print``); the cases of a reader who may not print are asserted here as refusals.
 """
 
+import io
 import json
 import unittest
 from pathlib import Path
@@ -18,16 +22,20 @@ import requests
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import get_url
 from jinja2 import nodes
+from pypdf import PdfReader
 
 from citi_employment.contracts.register import readable_graduates
 from citi_employment.domain.paper_forms import RESUME_FORM
 from citi_employment.graduates.printing import citi_graduate_gender
+from citi_employment.paper_forms.access import PrintNotPermittedError, UnsavedDocumentPrintError
 from citi_employment.personal_data.printing import citi_consent_print
 from citi_employment.tests.records import (
 	ADMISSIONS_USER,
+	DIRECTOR_USER,
 	HEAD_USER,
 	SPECIALIST_USER,
 	SUPERVISOR_USER,
+	TEACHER_USER,
 	ensure_categories,
 	make_center_users,
 	make_consent,
@@ -151,8 +159,10 @@ class TestPrintLeaks(FrappeTestCase):
 	# --- a print format made for another DocType -----------------------------------------------------------
 
 	def test_a_print_format_of_another_doctype_is_refused_on_every_path(self):
-		with self.set_user(SUPERVISOR_USER):
-			# The Practice Supervisor may print this contract, just not with the resume form.
+		"""Tried by a Specialist, who may print the contract (a Practice Supervisor, who pinned this before, may
+		print no contract now: see test_a_reader_without_the_print_right_prints_nothing)."""
+		with self.set_user(SPECIALIST_USER):
+			# The Specialist may print this contract, just not with the resume form.
 			self.assertIn(self.practice, frappe.get_print("Employer Contract", self.practice, "Standard"))
 			# The /printview page and e-mail attachments: the framework reports the format's own refusal as
 			# an error in the print format.
@@ -183,7 +193,8 @@ class TestPrintLeaks(FrappeTestCase):
 				)
 
 	def test_the_pdf_entries_print_a_named_record_not_a_sent_one(self):
-		with self.set_user(SUPERVISOR_USER), self.assertRaises(frappe.PermissionError):
+		"""By a Specialist, who may print the named contract: the sent document alone is what is refused."""
+		with self.set_user(SPECIALIST_USER), self.assertRaises(UnsavedDocumentPrintError):
 			call(
 				"frappe.utils.print_format.download_pdf",
 				doctype="Employer Contract",
@@ -218,6 +229,72 @@ class TestPrintLeaks(FrappeTestCase):
 					)
 					self.assertEqual(first_call.args[1].value, doc_type)
 
+	# --- the print right: a reader prints nothing without it ------------------------------------------------
+
+	def print_paths(self, doctype: str, name: str) -> dict:
+		"""Every way the desk and the API print a stored record, each a call to make."""
+		return {
+			"get_print": lambda: frappe.get_print(doctype, name, "Standard"),
+			"get_print as PDF": lambda: frappe.get_print(doctype, name, "Standard", as_pdf=True),
+			"download_pdf": lambda: call(
+				"frappe.utils.print_format.download_pdf", doctype=doctype, name=name, format="Standard"
+			),
+			"get_html_and_style": lambda: self.preview(doctype, "Standard", name=name),
+		}
+
+	def test_a_reader_without_the_print_right_prints_nothing(self):
+		"""Frappe v15 prints for whoever may read (frappe/www/printview.py validate_print_permission); the app
+		asks for the document's print right (paper_forms/access.py guard_print, DESIGN §3: a role has only what
+		its row grants). This denial replaces what this module pinned before: that a Practice Supervisor, who
+		reads practice contracts, prints one. The table (tests/permission_table.py) gives the Practice
+		Supervisor the print of the Practice journal's register book (Contract Journal), not of a contract.
+		The refusal names the DocType and no value of the record."""
+		consent = make_consent(self.graduate).name
+		employer_doc = frappe.get_doc("Employer", self.employer)
+		cases = (
+			(SUPERVISOR_USER, "Employer Contract", self.practice, ("ООО «Практика для печати»",)),
+			(SUPERVISOR_USER, "Employer", self.employer, (employer_doc.full_name,)),
+			(DIRECTOR_USER, "Personal Data Consent", consent, (SURNAME,)),
+			(TEACHER_USER, "Graduate", self.graduate, (SURNAME,)),
+		)
+		for user, doctype, name, values in cases:
+			with self.set_user(user):
+				self.assertTrue(frappe.has_permission(doctype, "read", doc=name), (user, doctype))
+				self.assertFalse(frappe.has_permission(doctype, "print", doc=name), (user, doctype))
+				for path, make_print in self.print_paths(doctype, name).items():
+					with self.subTest(user=user, doctype=doctype, path=path):
+						frappe.clear_messages()
+						with self.assertRaises(PrintNotPermittedError) as refused:
+							make_print()
+						said = f"{refused.exception} {frappe.as_json(frappe.local.message_log)}"
+						for value in (*values, name):
+							self.assertNotIn(value, said)
+				# The multi-document PDF skips a document it cannot print: it comes out without a page.
+				frappe.local.response = frappe._dict({"docs": []})
+				call(
+					"frappe.utils.print_format.download_multi_pdf",
+					doctype={doctype: [name]},
+					name="print",
+					format="Standard",
+				)
+				self.assertEqual(len(PdfReader(io.BytesIO(frappe.local.response.filecontent)).pages), 0)
+		# A reader who holds the print right still prints (the Head, the same records).
+		with self.set_user(HEAD_USER):
+			for _user, doctype, name, values in cases:
+				with self.subTest(printer=HEAD_USER, doctype=doctype):
+					self.assertIn(values[0], frappe.get_print(doctype, name, "Standard"))
+
+	def test_no_role_may_mail_a_print_it_may_not_print(self):
+		"""``frappe.attach_print`` (a Communication's print, the Workflow Action mail) skips the print check, as
+		the framework does: it is gated by the ``email`` right, which no role holds without ``print``."""
+		for spec in (APP_PACKAGE / "citi_employment" / "doctype").glob("*/*.json"):
+			meta = json.loads(spec.read_text(encoding="utf-8"))
+			if meta.get("doctype") != "DocType" or spec.stem != spec.parent.name:
+				continue
+			for row in meta.get("permissions", []):
+				with self.subTest(doctype=meta["name"], role=row.get("role")):
+					self.assertFalse(row.get("email") and not row.get("print"))
+
 	# --- helpers that read a linked record ----------------------------------------------------------------
 
 	def test_the_resume_form_words_by_gender_only_for_readers_of_the_graduate(self):
@@ -237,6 +314,10 @@ class TestPrintLeaks(FrappeTestCase):
 			self.assertTrue(citi_consent_print(consent))
 			self.assertEqual(citi_consent_print(made_up), {})
 			self.assertEqual(citi_consent_print(frappe.get_doc("Student Resume", self.resume)), {})
+		# The Director reads the consent but may not print it: its print context stays empty.
+		with self.set_user(DIRECTOR_USER):
+			self.assertTrue(frappe.has_permission("Personal Data Consent", "read", doc=consent))
+			self.assertEqual(citi_consent_print(consent), {})
 
 	def test_the_register_prints_a_graduate_s_name_only_for_readers_of_graduates(self):
 		with self.set_user(SUPERVISOR_USER):
@@ -312,10 +393,11 @@ class TestPrintLeaks(FrappeTestCase):
 
 class TestPrintLeaksOverHTTP(FrappeTestCase):
 	"""The same requests against the served site (``host_name`` in the site config), as a signed-in
-	Practice Supervisor. The records are committed, because the server reads them on its own connection, and
-	removed again afterwards."""
+	Practice Supervisor, and as a Specialist where a print must still be made. The records are committed,
+	because the server reads them on its own connection, and removed again afterwards."""
 
 	USER = "test-print-http-supervisor@citi.invalid"
+	PRINTER = "test-print-http-specialist@citi.invalid"
 	PASSWORD = "Pr1nt-Leaks-Http-Check!"
 
 	@classmethod
@@ -327,11 +409,12 @@ class TestPrintLeaksOverHTTP(FrappeTestCase):
 		except requests.RequestException:
 			raise unittest.SkipTest(f"no site is served at {cls.base}") from None
 		cls.addClassCleanup(cls.remove_records)
-		make_user(cls.USER, "Practice Supervisor")
-		user = frappe.get_doc("User", cls.USER)
-		user.new_password = cls.PASSWORD
-		user.flags.ignore_permissions = True
-		user.save()
+		for email, role in ((cls.USER, "Practice Supervisor"), (cls.PRINTER, "Employment Specialist")):
+			make_user(email, role)
+			user = frappe.get_doc("User", email)
+			user.new_password = cls.PASSWORD
+			user.flags.ignore_permissions = True
+			user.save()
 		cls.graduate = make_graduate(
 			last_name=SURNAME,
 			first_name="Мария",
@@ -345,11 +428,17 @@ class TestPrintLeaksOverHTTP(FrappeTestCase):
 			PRACTICE, cls.employer, valid_from="2034-01-01", graduate=cls.graduate
 		).name
 		frappe.db.commit()
-		cls.session = requests.Session()
-		response = cls.session.post(
-			f"{cls.base}/api/method/login", json={"usr": cls.USER, "pwd": cls.PASSWORD}, timeout=30
+		cls.session = cls.signed_in(cls.USER)
+		cls.printer = cls.signed_in(cls.PRINTER)
+
+	@classmethod
+	def signed_in(cls, email: str) -> requests.Session:
+		session = requests.Session()
+		response = session.post(
+			f"{cls.base}/api/method/login", json={"usr": email, "pwd": cls.PASSWORD}, timeout=30
 		)
 		response.raise_for_status()
+		return session
 
 	@classmethod
 	def remove_records(cls):
@@ -362,15 +451,16 @@ class TestPrintLeaksOverHTTP(FrappeTestCase):
 		):
 			if name and frappe.db.exists(doctype, name):
 				frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
-		if frappe.db.exists("User", cls.USER):
-			frappe.delete_doc("User", cls.USER, force=True, ignore_permissions=True)
+		for email in (cls.USER, cls.PRINTER):
+			if frappe.db.exists("User", email):
+				frappe.delete_doc("User", email, force=True, ignore_permissions=True)
 		frappe.db.commit()
 
 	def post(self, method: str, **data) -> requests.Response:
 		return self.session.post(f"{self.base}/api/method/{method}", data=data, timeout=60)
 
-	def get(self, path: str, **params) -> requests.Response:
-		return self.session.get(f"{self.base}{path}", params=params, timeout=60)
+	def get(self, path: str, session: requests.Session | None = None, **params) -> requests.Response:
+		return (session or self.session).get(f"{self.base}{path}", params=params, timeout=60)
 
 	def test_the_security_test_s_requests_now_reveal_nothing(self):
 		made_up = made_up_practice_contract(self.graduate, self.employer, marital_status="Single")
@@ -397,8 +487,10 @@ class TestPrintLeaksOverHTTP(FrappeTestCase):
 		self.assertNotIn(SURNAME, response.text)
 
 	def test_a_print_format_of_another_doctype_is_refused_over_http(self):
+		"""Asked by the Specialist, who may print the contract with its own formats."""
 		response = self.get(
 			"/api/method/frappe.utils.print_format.download_pdf",
+			session=self.printer,
 			doctype="Employer Contract",
 			name=self.practice,
 			format=RESUME_FORMAT,
@@ -406,12 +498,56 @@ class TestPrintLeaksOverHTTP(FrappeTestCase):
 		self.assertEqual(response.status_code, 403)
 		self.assertNotEqual(response.headers.get("Content-Type"), "application/pdf")
 
-		page = self.get("/printview", doctype="Employer Contract", name=self.practice, format=RESUME_FORMAT)
+		page = self.get(
+			"/printview",
+			session=self.printer,
+			doctype="Employer Contract",
+			name=self.practice,
+			format=RESUME_FORMAT,
+		)
 		# The form's heading: the refusal itself names the format and its DocType («Резюме обучающегося»).
 		self.assertNotIn("Резюме обучающегося (трудоустраиваемого)", page.text)
 		self.assertNotIn('class="ce-form"', page.text)
 
-		# What the Practice Supervisor may print still prints.
-		page = self.get("/printview", doctype="Employer Contract", name=self.practice, format="Standard")
+		# What the Specialist may print still prints.
+		page = self.get(
+			"/printview",
+			session=self.printer,
+			doctype="Employer Contract",
+			name=self.practice,
+			format="Standard",
+		)
 		self.assertEqual(page.status_code, 200)
 		self.assertIn(self.practice, page.text)
+		self.assertIn("ООО «Практика по HTTP»", page.text)
+
+	def test_a_practice_supervisor_prints_no_contract_over_http(self):
+		"""This pinned before that the Practice Supervisor prints a practice contract it reads. It may read it
+		but not print it (the table, DESIGN §3: a role has only what its row grants; the Practice Supervisor
+		prints the Practice journal's register book): every print path refuses, and shows nothing of it."""
+		employer = "ООО «Практика по HTTP»"
+		page = self.get("/printview", doctype="Employer Contract", name=self.practice, format="Standard")
+		self.assertEqual(page.status_code, 403)
+		self.assertNotIn(employer, page.text)
+		response = self.get(
+			"/api/method/frappe.utils.print_format.download_pdf",
+			doctype="Employer Contract",
+			name=self.practice,
+			format="Standard",
+		)
+		self.assertEqual(response.status_code, 403)
+		self.assertNotEqual(response.headers.get("Content-Type"), "application/pdf")
+		self.assertNotIn(employer, response.text)
+		response = self.post(
+			"frappe.www.printview.get_html_and_style",
+			doc="Employer Contract",
+			name=self.practice,
+			print_format="Standard",
+		)
+		self.assertEqual(response.status_code, 403)
+		self.assertNotIn(employer, response.text)
+		# The contract is still the Practice Supervisor's to read.
+		response = self.get(
+			"/api/method/frappe.desk.form.load.getdoc", doctype="Employer Contract", name=self.practice
+		)
+		self.assertEqual(response.status_code, 200)

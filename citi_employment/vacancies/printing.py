@@ -8,7 +8,8 @@ INTERNAL_REQUIREMENTS_DOCTYPE = "Vacancy Internal Requirements"
 
 
 def citi_vacancy_requirements_for_print(vacancy_request: str | None) -> dict:
-	"""The employer's age and gender wishes for the «Заявка» print, blank unless the printing user may read them.
+	"""The employer's age and gender wishes for the «Заявка» print, blank unless the printing user may read and
+	print them.
 
 	They are never published (Закон РФ 1032-1 ст. 25) and live in Vacancy Internal Requirements, named after the
 	request, which only the Head and Specialists read. As for the passport, the permission check comes first and

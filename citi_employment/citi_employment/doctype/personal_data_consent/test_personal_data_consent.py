@@ -231,6 +231,18 @@ class TestPersonalDataConsent(FrappeTestCase):
 		frappe.set_user(SPECIALIST_USER)
 		html = frappe.get_print(CONSENT, consent.name, print_format=CONSENT_MINOR_FORM)
 		self.assertIn("654321", html)
+		# The Director reads consents but holds no print right to them (a print takes the print right, not
+		# only the read right: citi_employment/paper_forms/access.py guard_print). This printed the form
+		# before, without the passport; now the print is refused.
+		frappe.set_user(DIRECTOR_USER)
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_print(CONSENT, consent.name, print_format=CONSENT_MINOR_FORM)
+		# A consent shared with the Director (the framework's share gives the print right of that record)
+		# prints for them, still without the passport of Graduate Personal Data they may not read.
+		frappe.set_user("Administrator")
+		frappe.share.add_docshare(
+			CONSENT, consent.name, DIRECTOR_USER, read=1, flags={"ignore_share_permission": 1}
+		)
 		frappe.set_user(DIRECTOR_USER)
 		html = frappe.get_print(CONSENT, consent.name, print_format=CONSENT_MINOR_FORM)
 		self.assertNotIn("654321", html)
