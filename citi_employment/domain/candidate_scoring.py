@@ -264,6 +264,13 @@ class TopCandidates:
 	def add(self, scores: Iterable[CandidateScore]) -> None:
 		self.items = sorted([*self.items, *scores], key=rank_key)[: self.limit]
 
+	def contenders(self, scores: Iterable[CandidateScore]) -> list[CandidateScore]:
+		"""Those of ``scores`` that would be in the list if they were added now, best first: the only ones a
+		check that may still refuse some (the consent) needs to be made for."""
+		ours = {id(item) for item in self.items}
+		merged = sorted([*self.items, *scores], key=rank_key)[: self.limit]
+		return [item for item in merged if id(item) not in ours]
+
 	def settled(self, max_score: int, after: str | None = None) -> bool:
 		"""No graduate not yet read can enter the list: each scores at most ``max_score`` and, when ``after``
 		is given, has a graduate ID greater than it (the tier is read in ID order up to ``after``), so an equal

@@ -128,3 +128,17 @@ class TestCandidateSuggestion(FrappeTestCase):
 			)
 		)
 		self.assertLess(len(read), eligible)
+
+	def test_a_graduate_refused_by_the_whole_consent_rule_leaves_the_place_to_the_next(self):
+		# The database checks only for a transfer consent; the rest of the rule (a revocation being processed)
+		# is applied to the contenders: refuse the best two and the list is the ranking of all without them.
+		request = make_request(make_employer("Ранжирующий с отказом", special_workplaces=2))
+		best = [row[0] for row in rank_all(request, 2)]
+		original = candidates.may_be_proposed
+
+		def refusing(rows):
+			return [row for row in original(rows) if row.name not in best]
+
+		with patch.object(candidates, "may_be_proposed", refusing):
+			self.assert_same_as_ranking_all(request)
+			self.assertFalse(set(best) & {row[0] for row in suggested(request, 500)})

@@ -74,10 +74,9 @@ def suggest(doc, limit: int = 20) -> list[dict]:
 			rows = next_batch(eligible, tier, vacancy, after, batch, with_personal_data)
 			if rows:
 				after = rows[-1].name
-			allowed = may_be_proposed(rows)
-			names.update((row.name, row.full_name) for row in allowed)
-			needs = {row.name for row in allowed if row.get("needs_special_workplace")}
-			top.add(scoring.rank_candidates(vacancy, to_candidates(allowed, needs=needs), today))
+			names.update((row.name, row.full_name) for row in rows)
+			needs = {row.name for row in rows if row.get("needs_special_workplace")}
+			add_allowed(top, scoring.rank_candidates(vacancy, to_candidates(rows, needs=needs), today))
 			if len(rows) < batch:
 				break
 			batch *= 2
@@ -91,6 +90,24 @@ def suggest(doc, limit: int = 20) -> list[dict]:
 		}
 		for item in top.items
 	]
+
+
+def add_allowed(top: scoring.TopCandidates, scores: list[scoring.CandidateScore]) -> None:
+	"""Add the batch's scores that may be proposed to the list.
+
+	The batch was read with a transfer consent (``eligible_graduates``); the whole consent rule is applied here
+	to those that would enter the list only, a few graduates instead of the batch. One who is refused leaves a
+	place the next of the batch may take, so the check is made again for the new contenders.
+	"""
+	while contenders := top.contenders(scores):
+		allowed = {
+			row.name for row in may_be_proposed([frappe._dict(name=item.graduate) for item in contenders])
+		}
+		top.add(item for item in contenders if item.graduate in allowed)
+		if len(allowed) == len(contenders):
+			return
+		checked = {item.graduate for item in contenders}
+		scores = [item for item in scores if item.graduate not in checked]
 
 
 def eligible_graduates(vacancy: scoring.Vacancy, today, present: list[str]):
@@ -109,7 +126,7 @@ def eligible_graduates(vacancy: scoring.Vacancy, today, present: list[str]):
 		.where(graduate.consent_status.isnull() | (graduate.consent_status != REVOKED))
 		# What ``may_be_proposed`` needs at the least: a signed, active processing consent that allows transfer
 		# to employers. At region scale half the seeking graduates have none; read here, they would be loaded
-		# only to be dropped. ``may_be_proposed`` still applies the whole rule to what is read.
+		# only to be dropped. ``add_allowed`` still applies the whole rule to those that make the list.
 		.where(graduate.name.isin(transfer_consent_holders()))
 	)
 	if present:

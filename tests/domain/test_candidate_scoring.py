@@ -299,3 +299,17 @@ def test_a_short_list_reads_only_part_of_the_graduates():
 	candidates = make_candidates(400, seed=3)
 	_found, read = suggest_in_batches(VACANCY, candidates, 5)
 	assert read < len(candidates) / 2
+
+
+def test_contenders_are_the_scores_that_would_enter_the_list():
+	top = scoring.TopCandidates(2)
+	first = [scoring.CandidateScore("GRAD-3", 50), scoring.CandidateScore("GRAD-5", 40)]
+	assert top.contenders(first) == first
+	top.add(first)
+	later = [
+		scoring.CandidateScore("GRAD-4", 40),
+		scoring.CandidateScore("GRAD-1", 60),
+		scoring.CandidateScore("GRAD-2", 30),
+	]
+	assert [item.graduate for item in top.contenders(later)] == ["GRAD-1"]
+	assert top.contenders([scoring.CandidateScore("GRAD-6", 40)]) == []
