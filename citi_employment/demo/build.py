@@ -201,41 +201,37 @@ NAMES_PER_GRADUATE = {
 	"Personal Data Transfer": 1,
 	"Employer Dossier": 1,
 }
-# A child row's name is its consent's name and its place, «PDC-2026-00001-07»: unique, and made in SQL.
-CONSENT_CATEGORY_ROWS = """
-INSERT INTO `tabConsent Data Category`
-	(`name`, `creation`, `modified`, `modified_by`, `owner`, `docstatus`, `idx`,
-	`parent`, `parentfield`, `parenttype`, `category`)
+# A consent's rows of one of its category tables: every category of the form its signer signed (the minor's
+# form lacks a few), in the form's order. A row's name is its consent's name and its place,
+# «PDC-2026-00001-07»: unique, and made in SQL. The two statements share their columns and their SELECT.
+CATEGORY_COLUMNS = """(`name`, `creation`, `modified`, `modified_by`, `owner`, `docstatus`, `idx`,
+	`parent`, `parentfield`, `parenttype`, `category`"""
+NUMBERED_CATEGORIES = """
 SELECT CONCAT(numbered.parent, '-', LPAD(numbered.idx, 2, '0')), numbered.creation, numbered.creation,
 	numbered.owner, numbered.owner, numbered.docstatus, numbered.idx,
-	numbered.parent, 'data_categories', 'Personal Data Consent', numbered.category
+	numbered.parent, %(parentfield)s, 'Personal Data Consent', numbered.category"""
+OF_CONSENTS = """
 FROM (
 	SELECT consent.name AS parent, consent.creation, consent.owner, consent.docstatus, category.name AS category,
 		ROW_NUMBER() OVER (PARTITION BY consent.name ORDER BY category.sort_order, category.name) AS idx
 	FROM `tabPersonal Data Consent` consent
 	JOIN `tabPersonal Data Category` category
 		ON category.in_minor_form = 1 OR consent.signer != %(representative)s
-	WHERE consent.name IN %(names)s AND consent.kind = %(processing)s
+	WHERE consent.name IN %(names)s AND consent.kind = %(kind)s
 ) numbered
 """
+CONSENT_CATEGORY_ROWS = (
+	"INSERT INTO `tabConsent Data Category` " + CATEGORY_COLUMNS + ")" + NUMBERED_CATEGORIES + OF_CONSENTS
+)
 # About a third of the items are allowed, the same ones for the same consent on every run.
-DISSEMINATION_ITEM_ROWS = """
-INSERT INTO `tabConsent Dissemination Item`
-	(`name`, `creation`, `modified`, `modified_by`, `owner`, `docstatus`, `idx`,
-	`parent`, `parentfield`, `parenttype`, `category`, `allowed`)
-SELECT CONCAT(numbered.parent, '-', LPAD(numbered.idx, 2, '0')), numbered.creation, numbered.creation,
-	numbered.owner, numbered.owner, numbered.docstatus, numbered.idx,
-	numbered.parent, 'dissemination_items', 'Personal Data Consent', numbered.category,
-	CRC32(CONCAT(numbered.parent, numbered.category)) %% 10 < 3
-FROM (
-	SELECT consent.name AS parent, consent.creation, consent.owner, consent.docstatus, category.name AS category,
-		ROW_NUMBER() OVER (PARTITION BY consent.name ORDER BY category.sort_order, category.name) AS idx
-	FROM `tabPersonal Data Consent` consent
-	JOIN `tabPersonal Data Category` category
-		ON category.in_minor_form = 1 OR consent.signer != %(representative)s
-	WHERE consent.name IN %(names)s AND consent.kind = %(dissemination)s
-) numbered
-"""
+DISSEMINATION_ITEM_ROWS = (
+	"INSERT INTO `tabConsent Dissemination Item` "
+	+ CATEGORY_COLUMNS
+	+ ", `allowed`)"
+	+ NUMBERED_CATEGORIES
+	+ ", CRC32(CONCAT(numbered.parent, numbered.category)) %% 10 < 3"
+	+ OF_CONSENTS
+)
 
 
 def program_name(profession: str) -> str:
@@ -305,14 +301,15 @@ class DemoBuilder:
 		names, self.consent_names = self.consent_names, []
 		if not names:
 			return
-		values = {
-			"names": tuple(names),
-			"representative": consent_rules.LEGAL_REPRESENTATIVE,
-			"processing": consent_rules.PROCESSING,
-			"dissemination": consent_rules.DISSEMINATION,
-		}
-		frappe.db.sql(CONSENT_CATEGORY_ROWS, values)
-		frappe.db.sql(DISSEMINATION_ITEM_ROWS, values)
+		values = {"names": tuple(names), "representative": consent_rules.LEGAL_REPRESENTATIVE}
+		frappe.db.sql(
+			CONSENT_CATEGORY_ROWS,
+			{**values, "kind": consent_rules.PROCESSING, "parentfield": "data_categories"},
+		)
+		frappe.db.sql(
+			DISSEMINATION_ITEM_ROWS,
+			{**values, "kind": consent_rules.DISSEMINATION, "parentfield": "dissemination_items"},
+		)
 
 	# --- people of the Center ---------------------------------------------------------------------
 
@@ -572,38 +569,46 @@ class DemoBuilder:
 
 	# --- graduates and everything about them ------------------------------------------------------
 
-	def make_graduates(self) -> None:
-		rng, today, sizes = self.rng, self.today, self.sizes
-		years = rules.cohort_years(today, sizes.years)
-		ends = [rules.study_period(rng, years[index % len(years)]) for index in range(sizes.graduates)]
-		finished = [index for index, (_start, end) in enumerate(ends) if end < today]
-		placed = sorted(rng.sample(finished, int(len(finished) * rules.PLACED_SHARE)))
-		counts = dict(zip(placed, rules.spread(rng, sizes.placements, len(placed), 4), strict=True))
-		revoking = set(rng.sample(range(sizes.graduates), max(3, sizes.graduates // 100)))
+	def plan_graduates(self) -> None:
+		"""The graduates' studies, jobs and revocations (``domain.demo.plan_graduates``), and the settings
+		their records follow."""
+		self.plans = rules.plan_graduates(self.sizes, self.seed, self.today)
 		self.destruction_days = (
 			frappe.db.get_single_value("Employment Center Settings", "revocation_destruction_days") or 30
 		)
 		self.website = frappe.db.get_single_value("Employment Center Settings", "institution_website")
-		plan = (ends, counts, revoking)
+
+	def make_revoking_graduates(self) -> None:
+		"""The graduates who revoke their consent, first and in this process: the destruction service then
+		searches tables that hold little else (each destruction reads every record about the graduate)."""
+		indexes = [index for index, plan in enumerate(self.plans) if plan.revoke]
+		self.make_graduate_range(indexes, self.plans)
+		self.count_consent_rows()
+
+	def make_graduates(self) -> None:
+		"""Everyone else, in ``self.workers`` processes when there are more than one."""
+		indexes = [index for index, plan in enumerate(self.plans) if not plan.revoke]
 		if self.workers > 1:
-			self.make_graduates_in_workers(plan)
+			self.make_graduates_in_workers(indexes, self.plans)
 		else:
-			self.make_graduate_range(range(sizes.graduates), plan)
+			self.make_graduate_range(indexes, self.plans)
+		self.count_consent_rows()
+
+	def count_consent_rows(self) -> None:
+		"""The consents' category rows are made in SQL (``fill_consent_categories``), so counted there."""
 		for doctype in ("Consent Data Category", "Consent Dissemination Item"):
 			self.writer.counts[doctype] = frappe.db.count(doctype, {"owner": ("like", f"%@{self.domain}")})
 
-	def make_graduate_range(self, indexes, plan) -> None:
-		ends, counts, revoking = plan
+	def make_graduate_range(self, indexes, plans) -> None:
 		for number, index in enumerate(indexes, start=1):
-			study_start, study_end = ends[index]
-			self.make_graduate(index, study_start, study_end, counts.get(index, 0), index in revoking)
+			self.make_graduate(index, plans[index])
 			self.progress("graduates")
 			if number % CHECKPOINT_GRADUATES == 0:
 				self.checkpoint()
 		self.checkpoint()
 		self.processing_consents.clear()
 
-	def make_graduates_in_workers(self, plan) -> None:
+	def make_graduates_in_workers(self, indexes, plans) -> None:
 		"""The graduates in ``self.workers`` processes, each with its own connection, share of the graduates
 		and of the vacancy requests, and block of names in every series it draws from (the blocks leave a gap
 		between them, as deleted records do). A region's graduates are nine tenths of the load; two processes
@@ -611,7 +616,7 @@ class DemoBuilder:
 		workers = self.workers
 		self.writer.flush()
 		frappe.db.commit()
-		share = -(-self.sizes.graduates // workers)
+		share = -(-len(indexes) // workers)
 		starts = {}
 		for doctype, per_graduate in NAMES_PER_GRADUATE.items():
 			key, _digits = self.writer.series_key(doctype)
@@ -622,7 +627,14 @@ class DemoBuilder:
 		for number in range(workers):
 			receiver, sender = context.Pipe(duplex=False)
 			process = context.Process(
-				target=self.run_worker, args=(sender, number, plan, {d: s[number] for d, s in starts.items()})
+				target=self.run_worker,
+				args=(
+					sender,
+					number,
+					indexes[number::workers],
+					plans,
+					{d: s[number] for d, s in starts.items()},
+				),
 			)
 			process.start()
 			sender.close()
@@ -662,7 +674,7 @@ class DemoBuilder:
 			self.graduate_names.update(result["graduate_names"])
 			self.revoked.extend(result["revoked"])
 
-	def run_worker(self, sender, number: int, plan, starts: dict) -> None:
+	def run_worker(self, sender, number: int, indexes, plans, starts: dict) -> None:
 		"""In the forked process: a connection of its own (the parent's socket is left alone), its graduates,
 		then what the parent needs back. Ends with ``os._exit``: nothing of the parent's is closed or flushed."""
 		try:
@@ -677,6 +689,8 @@ class DemoBuilder:
 				key, _digits = self.writer.series_key(doctype)
 				self.writer.series[key] = start
 			self.rng = random.Random(self.seed * 100 + number + 1)
+			# What this process sends back is its own graduates' only (the parent holds the earlier ones).
+			self.graduates_needing_contract, self.graduate_names, self.revoked = [], {}, []
 			mine = [request for index, request in enumerate(self.requests) if index % self.workers == number]
 			self.requests_by_profession = defaultdict(list)
 			for request in mine:
@@ -690,8 +704,7 @@ class DemoBuilder:
 					sender.send(("progress", 100))
 
 			self.progress = progress
-			indexes = range(number, self.sizes.graduates, self.workers)
-			self.make_graduate_range(indexes, plan)
+			self.make_graduate_range(indexes, plans)
 			sender.send(("progress", made[0] % 100))
 			positions = {id(request): index for index, request in enumerate(self.requests)}
 			sender.send(
@@ -721,8 +734,9 @@ class DemoBuilder:
 			sender.close()
 			os._exit(0)
 
-	def make_graduate(self, index, study_start, study_end, placements, revoke) -> None:
+	def make_graduate(self, index, plan: rules.GraduatePlan) -> None:
 		rng, today = self.rng, self.today
+		study_start, study_end, periods, revoke = plan.study_start, plan.study_end, plan.periods, plan.revoke
 		person = people.make_person(rng)
 		born = rules.date_of_birth(rng, study_start, rng.random() < rules.MINOR_AT_ADMISSION_SHARE)
 		profession_name, _code, _taught = rng.choice([row for row in PROFESSIONS if row[2]])
@@ -792,7 +806,6 @@ class DemoBuilder:
 		self.make_consents(graduate, consents, representatives)
 		if study_end - timedelta(days=120) <= today:
 			self.make_application(graduate, study_end)
-		periods = rules.placement_periods(rng, study_end, today, placements) if placements else []
 		if rng.random() < 0.6 or periods:
 			resume = self.make_resume(graduate, periods)
 		else:
@@ -1485,7 +1498,9 @@ class DemoBuilder:
 
 	def destroy_some_revoked(self) -> None:
 		"""A few revoked consents past their destruction date are destroyed by the Head, through the service
-		that depersonalises the graduate and writes the act (152-ФЗ ст. 21 ч. 5)."""
+		that depersonalises the graduate and writes the act (152-ФЗ ст. 21 ч. 5). It runs right after
+		``make_revoking_graduates``, while the tables it searches hold little; nothing made later names these
+		graduates (no contract is drawn up for them)."""
 		from citi_employment.personal_data.destruction import destroy_revoked_consent
 
 		# A few acts show the procedure; each destruction searches every record about the graduate.
@@ -1505,6 +1520,12 @@ class DemoBuilder:
 		frappe.set_user(self.head)
 		for name in due:
 			destroy_revoked_consent(name)
+		destroyed = set(
+			frappe.get_all("Personal Data Consent", {"name": ("in", due or [""])}, pluck="graduate")
+		)
+		self.graduates_needing_contract = [
+			row for row in self.graduates_needing_contract if row[0] not in destroyed
+		]
 
 	def make_annual_reports(self) -> None:
 		"""One report per year: this year's a Draft, last year's waiting for the Director, the year before

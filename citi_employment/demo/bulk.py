@@ -9,6 +9,8 @@ by whoever builds the values (``citi_employment.domain.demo``); the bench test v
 loaded records through the controllers.
 """
 
+from datetime import date, datetime
+
 import frappe
 from frappe.model import numeric_fieldtypes, table_fields
 from frappe.utils import cstr, now_datetime
@@ -195,9 +197,10 @@ class BulkWriter:
 
 
 class RowValues(Term):
-	"""One row of a multi-row INSERT. Each value goes to the query's parameter collector (frappe.qb's
-	``NamedParameterWrapper``) as a ``ValueWrapper`` would send it, without a wrapper object per value: a
-	region's load passes some hundred million values."""
+	"""One row of a multi-row INSERT, written as frappe.qb writes a value: a number, a date or a NULL as SQL
+	text made from its type (``ValueWrapper``), a string as a parameter (``NamedParameterWrapper``). No
+	wrapper object per value, and no parameter for the values that need none: a region's load passes some
+	hundred million values."""
 
 	def __init__(self, values: list) -> None:
 		super().__init__()
@@ -206,7 +209,22 @@ class RowValues(Term):
 	def get_sql(self, param_wrapper=None, **kwargs) -> str:
 		if param_wrapper is None:
 			raise ValueError("RowValues are sent as parameters: run the query through frappe.qb")
-		return ",".join(param_wrapper.get_sql(value) for value in self.values)
+		return ",".join([_value_sql(value, param_wrapper) for value in self.values])
+
+
+def _value_sql(value, param_wrapper) -> str:
+	if value is None:
+		return "NULL"
+	kind = type(value)
+	if kind is int or kind is float:
+		return repr(value)
+	if kind is bool:
+		return "1" if value else "0"
+	if kind is datetime:
+		return f"'{value:%Y-%m-%d %H:%M:%S.%f}'"
+	if kind is date:
+		return f"'{value:%Y-%m-%d}'"
+	return param_wrapper.get_sql(value)
 
 
 def _insert_search(rows: list[tuple]) -> None:

@@ -17,10 +17,8 @@ from citi_employment.domain.contracts import ContractStatus
 from citi_employment.domain.errors import DomainError
 from citi_employment.domain.graduate import is_minor_on, majority_date
 
-INSTITUTION = "institution"
-REGION = "region"
-STRESS = "stress"
-SCALE_NAMES = (INSTITUTION, REGION, STRESS)
+SCALE_NAMES = ("institution", "region", "stress")
+INSTITUTION, REGION, STRESS = SCALE_NAMES
 
 DEFAULT_SEED = 20260901
 # Every demo user's e-mail is in this domain: the marker of a demo record is its owner (see demo/__init__).
@@ -101,7 +99,7 @@ MINOR_AT_ADMISSION_SHARE = 0.55
 CHECK_MADE_SHARE = 0.93
 # A dismissed placement whose record was kept from the start has its later checks Not Applicable; one
 # recorded after the dismissal never had them.
-RECORDED_BEFORE_DISMISSAL_SHARE = 0.2
+RECORDED_BEFORE_DISMISSAL_SHARE = 0.1
 PROCESSING_REVOKED_SHARE = 0.01
 DISSEMINATION_SHARE = 0.3
 CONSENT_TERM_YEARS = 5
@@ -117,18 +115,23 @@ def shares_of(values: Iterable[str]) -> dict[str, float]:
 	return {value: values.count(value) / len(values) for value in sorted(set(values))} if values else {}
 
 
-def spread(rng: random.Random, total: int, holders: int, most: int) -> list[int]:
-	"""``total`` items over ``holders`` (at most ``most`` each, at least one each while items last)."""
-	if holders <= 0:
-		return []
-	total = min(total, holders * most)
-	counts = [1 if index < total else 0 for index in range(holders)]
+def spread(rng: random.Random, total: int, most: Sequence[int]) -> list[int]:
+	"""``total`` items over holders, holder ``i`` taking at most ``most[i]``: one each first (in order, while
+	items last), the rest to holders drawn at random among those not yet full."""
+	total = min(total, sum(most))
+	counts = [0] * len(most)
+	for index in [index for index, cap in enumerate(most) if cap > 0][:total]:
+		counts[index] = 1
 	rest = total - sum(counts)
+	open_ = [index for index, cap in enumerate(most) if counts[index] < cap]
 	while rest > 0:
-		index = rng.randrange(holders)
-		if counts[index] and counts[index] < most:
-			counts[index] += 1
-			rest -= 1
+		position = rng.randrange(len(open_))
+		index = open_[position]
+		counts[index] += 1
+		rest -= 1
+		if counts[index] == most[index]:
+			open_[position] = open_[-1]
+			open_.pop()
 	return counts
 
 
@@ -167,29 +170,87 @@ class PlacementPeriod:
 	recorded_before_dismissal: bool
 
 
+# A job after the studies starts this many days after the study end, the next one this many days after a
+# dismissal, and lasts one of these numbers of months (less up to 19 days).
+FIRST_START_DAYS = (10, 120)
+GAP_DAYS = (15, 100)
+JOB_MONTHS = (2, 2, 3, 4, 5, 8, 10, 14, 18)
+MOST_PLACEMENTS = 4
+# A dismissal is on record at least this many days before today; a job that ended later is still held.
+DISMISSAL_MARGIN_DAYS = 20
+# The shortest job the plan makes room for: two months at most (add_months), so one always fits.
+SHORTEST_JOB_DAYS = 62
+# Every job length fits in this many days (18 months of 31 days).
+LONGEST_JOB_DAYS = max(JOB_MONTHS) * 31
+# The last job also ends in a dismissal in this share of stories.
+LAST_JOB_ENDED_SHARE = 0.4
+
+
+def placement_capacity(study_end: date, today: date, most: int = MOST_PLACEMENTS) -> int:
+	"""How many jobs one after another fit between the study end and today (``placement_periods``)."""
+	first = study_end + timedelta(days=FIRST_START_DAYS[0])
+	if first >= today:
+		return 0
+	deadline = today - timedelta(days=DISMISSAL_MARGIN_DAYS)
+	step = SHORTEST_JOB_DAYS + GAP_DAYS[0]
+	# The jobs before the last end before the deadline: the first needs a job's length, each next one a gap more.
+	earlier = (deadline - first).days - 1 - SHORTEST_JOB_DAYS
+	return min(most, 1 + (earlier // step + 1 if earlier >= 0 else 0))
+
+
 def placement_periods(rng: random.Random, study_end: date, today: date, count: int) -> list[PlacementPeriod]:
-	"""``count`` jobs one after another from the study end; all but the last end in a dismissal."""
+	"""``count`` jobs one after another from the study end (as many as fit, ``placement_capacity``); all but
+	the last end in a dismissal before today. A job is made shorter, and a gap narrower, only where the time
+	left would not hold the jobs still to come."""
+	count = min(count, placement_capacity(study_end, today))
+	if count <= 0:
+		return []
+	deadline = today - timedelta(days=DISMISSAL_MARGIN_DAYS)
+	step = timedelta(days=SHORTEST_JOB_DAYS + GAP_DAYS[0])
+	shortest = timedelta(days=SHORTEST_JOB_DAYS)
+
+	def latest_start(index: int) -> date:
+		"""The latest start of job ``index`` that leaves room for the dismissals of the jobs after it."""
+		if index == count - 1:
+			return today - timedelta(days=1)
+		return deadline - timedelta(days=1) - shortest - step * (count - 2 - index)
+
+	start = _day_in(rng, study_end, FIRST_START_DAYS, latest_start(0))
 	periods = []
-	start = study_end + timedelta(days=rng.randrange(10, 120))
 	for index in range(count):
-		if start >= today:
-			break
 		last = index == count - 1
 		dismissal = None
-		if not last or rng.random() < 0.3:
-			months = rng.choice((2, 4, 5, 8, 10, 14, 18))
-			candidate = monitoring_rules.add_months(start, months) - timedelta(days=rng.randrange(0, 20))
-			if candidate < today - timedelta(days=20):
+		if not last:
+			# The start left at least the shortest job before this limit, and two months always fit in it.
+			limit = deadline - timedelta(days=1) - step * (count - 2 - index)
+			months = (
+				JOB_MONTHS
+				if (limit - start).days >= LONGEST_JOB_DAYS
+				else [m for m in JOB_MONTHS if monitoring_rules.add_months(start, m) <= limit]
+			)
+			dismissal = monitoring_rules.add_months(start, rng.choice(months)) - timedelta(
+				days=rng.randrange(0, 20)
+			)
+		elif rng.random() < LAST_JOB_ENDED_SHARE:
+			candidate = monitoring_rules.add_months(start, rng.choice(JOB_MONTHS)) - timedelta(
+				days=rng.randrange(0, 20)
+			)
+			if candidate < deadline:
 				dismissal = candidate
 		periods.append(
 			PlacementPeriod(
 				start, dismissal, dismissal is not None and rng.random() < RECORDED_BEFORE_DISMISSAL_SHARE
 			)
 		)
-		if dismissal is None:
-			break
-		start = dismissal + timedelta(days=rng.randrange(15, 100))
+		if not last:
+			start = _day_in(rng, dismissal, GAP_DAYS, latest_start(index + 1))
 	return periods
+
+
+def _day_in(rng: random.Random, after: date, days: tuple[int, int], latest: date) -> date:
+	"""A day ``days`` after ``after`` (the upper bound excluded), no later than ``latest``."""
+	most = min(days[1] - 1, (latest - after).days)
+	return after + timedelta(days=rng.randint(days[0], max(days[0], most)))
 
 
 @dataclass(frozen=True)
@@ -199,12 +260,38 @@ class Check:
 	checkpoint: int
 	due_date: date
 	status: str
-	is_follow_up: bool = False
+	is_follow_up: bool
 	checked_on: date | None = None
 	outcome: str | None = None
 	method: str | None = None
 	employer_satisfaction: int = 0
 	employer_complaints: bool = False
+
+
+def scheduled_checks(
+	period: PlacementPeriod, today: date, policy: monitoring_rules.SchedulePolicy = DEFAULT_POLICY
+) -> tuple:
+	"""The checks the schedule (``monitoring.plan_schedule``) made when the placement was recorded: before
+	the dismissal, every checkpoint; after it, those due by the dismissal."""
+	dismissal = None if period.recorded_before_dismissal else period.dismissal_date
+	return monitoring_rules.plan_schedule(period.employment_date, dismissal, (), policy, today).create
+
+
+def check_count(period: PlacementPeriod, policy: monitoring_rules.SchedulePolicy = DEFAULT_POLICY) -> int:
+	"""How many monitoring records ``plan_checks`` makes for the placement, without drawing them: every
+	checkpoint (those due by the dismissal, when the placement was recorded after it) and, after a dismissal,
+	the follow-up. The plan counts a region's records with it; a test holds it to ``plan_checks``."""
+	checkpoints = [months for months in policy.checkpoints if months > monitoring_rules.AD_HOC]
+	if period.dismissal_date is None:
+		return len(checkpoints)
+	if period.recorded_before_dismissal:
+		return len(checkpoints) + 1
+	due_by_dismissal = [
+		months
+		for months in checkpoints
+		if monitoring_rules.checkpoint_due_date(period.employment_date, months) <= period.dismissal_date
+	]
+	return len(due_by_dismissal) + 1
 
 
 def plan_checks(
@@ -213,20 +300,13 @@ def plan_checks(
 	today: date,
 	policy: monitoring_rules.SchedulePolicy = DEFAULT_POLICY,
 ) -> list[Check]:
-	"""The placement's checks (``monitoring.plan_schedule``), each made or not as the days went by."""
+	"""The placement's checks (``scheduled_checks``), each made or not as the days went by."""
 	dismissal = period.dismissal_date
-	first = monitoring_rules.plan_schedule(
-		period.employment_date,
-		None if period.recorded_before_dismissal else dismissal,
-		(),
-		policy,
-		today,
-	)
 	checks = []
-	for months, due, _status in first.create:
+	for months, due, _status in scheduled_checks(period, today, policy):
 		after_dismissal = dismissal is not None and due > dismissal
 		if after_dismissal:
-			checks.append(Check(months, due, monitoring_rules.NOT_APPLICABLE))
+			checks.append(Check(months, due, monitoring_rules.NOT_APPLICABLE, False))
 			continue
 		checks.append(_made_or_not(rng, months, due, today, period, WHILE_EMPLOYED_OUTCOMES, False, policy))
 	if dismissal is not None:
@@ -280,6 +360,60 @@ def latest_outcome(checks: Sequence[Check], informative_only: bool = False) -> C
 		if check.status == monitoring_rules.DONE and check.outcome in allowed
 	]
 	return max(done, key=lambda item: (item[0], item[1]))[2] if done else None
+
+
+# --- the plan of a load ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GraduatePlan:
+	"""What is settled about a graduate before the records are made: the studies, the jobs, a revocation."""
+
+	study_start: date
+	study_end: date
+	periods: tuple[PlacementPeriod, ...]
+	revoke: bool
+
+
+def plan_graduates(sizes: Sizes, seed: int, today: date) -> list[GraduatePlan]:
+	"""The graduates of a load, from their own generator (``seed``): equal cohorts over ``sizes.years``;
+	``PLACED_SHARE`` of those who finished in time to be placed hold ``sizes.placements`` jobs between them
+	(each as many as fit since the study end); one in a hundred revokes the consent."""
+	rng = random.Random(seed)
+	years = cohort_years(today, sizes.years)
+	studies = [study_period(rng, years[index % len(years)]) for index in range(sizes.graduates)]
+	capacity = [placement_capacity(end, today) for _start, end in studies]
+	can_be_placed = [index for index, most in enumerate(capacity) if most]
+	placed = sorted(rng.sample(can_be_placed, round(len(can_be_placed) * PLACED_SHARE)))
+	counts = dict(
+		zip(placed, spread(rng, sizes.placements, [capacity[index] for index in placed]), strict=True)
+	)
+	revoking = set(rng.sample(range(sizes.graduates), min(sizes.graduates, max(3, sizes.graduates // 100))))
+	return [
+		GraduatePlan(
+			start,
+			end,
+			tuple(placement_periods(rng, end, today, counts.get(index, 0))),
+			index in revoking,
+		)
+		for index, (start, end) in enumerate(studies)
+	]
+
+
+def planned_counts(
+	sizes: Sizes,
+	plans: Sequence[GraduatePlan],
+	policy: monitoring_rules.SchedulePolicy = DEFAULT_POLICY,
+) -> dict[str, int]:
+	"""The records a load of this plan makes of the DocTypes the scales are given in."""
+	periods = [period for plan in plans for period in plan.periods]
+	return {
+		"Graduate": len(plans),
+		"Employer": sizes.employers,
+		"Vacancy Request": sizes.vacancy_requests,
+		"Graduate Placement": len(periods),
+		"Employment Monitoring Record": sum(check_count(period, policy) for period in periods),
+	}
 
 
 # --- consents -------------------------------------------------------------------------------------------

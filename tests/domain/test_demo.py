@@ -150,10 +150,13 @@ def test_drawn_outcomes_follow_their_shares():
 
 def test_spread_gives_everyone_one_and_keeps_the_total():
 	rng = random.Random(8)
-	counts = demo.spread(rng, 150, 100, 4)
+	counts = demo.spread(rng, 150, [4] * 100)
 	assert sum(counts) == 150
 	assert min(counts) == 1 and max(counts) <= 4
-	assert sum(demo.spread(rng, 10, 3, 2)) == 6  # capped by holders × most
+	assert sum(demo.spread(rng, 10, [2, 2, 2])) == 6  # capped by what the holders can take
+	assert demo.spread(rng, 40, [1, 0, 4, 30]) == [1, 0, 4, 30]
+	counts = demo.spread(rng, 20, [1, 0, 4, 30])
+	assert counts[:2] == [1, 0] and sum(counts) == 20
 
 
 # --- a graduate's life ----------------------------------------------------------------------------------
@@ -162,14 +165,36 @@ def test_spread_gives_everyone_one_and_keeps_the_total():
 def test_placements_follow_each_other_and_stay_in_the_past():
 	rng = random.Random(9)
 	for _ in range(300):
-		periods = demo.placement_periods(rng, date(2022, 6, 30), TODAY, rng.randint(1, 4))
-		assert periods
+		count = rng.randint(1, 4)
+		periods = demo.placement_periods(rng, date(2022, 6, 30), TODAY, count)
+		assert len(periods) == count
 		for earlier, later in pairwise(periods):
 			assert earlier.dismissal_date is not None
 			assert later.employment_date > earlier.dismissal_date
 		for period in periods:
 			assert period.employment_date <= TODAY
 			assert period.dismissal_date is None or period.employment_date < period.dismissal_date < TODAY
+
+
+def test_a_graduate_gets_every_placement_that_fits_even_a_recent_one():
+	"""The plan's counts are the loaded counts: ``placement_periods`` makes as many jobs as it is given, up to
+	what fits since the study end (``placement_capacity``), whatever the day the load runs on."""
+	rng = random.Random(16)
+	for days_ago in range(0, 900, 3):
+		study_end = TODAY - timedelta(days=days_ago)
+		for today in (TODAY, TODAY + timedelta(days=days_ago % 40)):
+			capacity = demo.placement_capacity(study_end, today)
+			assert 0 <= capacity <= demo.MOST_PLACEMENTS
+			for count in range(1, demo.MOST_PLACEMENTS + 1):
+				periods = demo.placement_periods(rng, study_end, today, count)
+				assert len(periods) == min(count, capacity)
+				deadline = today - timedelta(days=demo.DISMISSAL_MARGIN_DAYS)
+				for earlier, later in pairwise(periods):
+					assert earlier.employment_date < earlier.dismissal_date < deadline
+					assert later.employment_date >= earlier.dismissal_date + timedelta(days=15)
+				assert all(study_end < period.employment_date < today for period in periods)
+	assert demo.placement_capacity(date(2020, 6, 30), TODAY) == demo.MOST_PLACEMENTS
+	assert demo.placement_capacity(TODAY - timedelta(days=5), TODAY) == 0
 
 
 def test_checks_follow_the_schedule_rules():
@@ -218,6 +243,72 @@ def test_about_four_checks_a_placement():
 	assert 3.3 < checks / placements < 4.8
 
 
+def test_the_check_count_is_what_plan_checks_makes():
+	rng = random.Random(17)
+	for number in range(2000):
+		study_end = date(TODAY.year - number % 6, 6, 30)
+		for period in demo.placement_periods(rng, study_end, TODAY, rng.randint(1, 4)):
+			assert demo.check_count(period) == len(demo.plan_checks(rng, period, TODAY))
+
+
+# --- the plan of each scale -----------------------------------------------------------------------------
+
+# The issue's figures (issue 14, "Scales"): what a load of the scale holds.
+ISSUE_FIGURES = {
+	"institution": {"Graduate": 500, "Employer": 150},
+	"region": {
+		"Graduate": 100_000,
+		"Employer": 20_000,
+		"Vacancy Request": 50_000,
+		"Graduate Placement": 150_000,
+		"Employment Monitoring Record": 600_000,
+	},
+}
+ISSUE_FIGURES["stress"] = {doctype: count * 3 for doctype, count in ISSUE_FIGURES["region"].items()}
+# "about 600,000 monitoring records": the schedule makes them from the placements' dates, so not exactly.
+APPROXIMATE = {"Employment Monitoring Record": 0.02}
+
+
+@pytest.fixture(scope="module")
+def plans():
+	return {
+		scale: demo.plan_graduates(demo.sizes_for(scale), demo.DEFAULT_SEED, TODAY)
+		for scale in demo.SCALE_NAMES
+	}
+
+
+@pytest.mark.parametrize("scale", demo.SCALE_NAMES)
+def test_the_plan_of_each_scale_holds_the_issues_figures(scale, plans):
+	counts = demo.planned_counts(demo.sizes_for(scale), plans[scale])
+	for doctype, figure in ISSUE_FIGURES[scale].items():
+		assert counts[doctype] == pytest.approx(figure, rel=APPROXIMATE.get(doctype, 0)), doctype
+	assert counts["Graduate Placement"] == demo.sizes_for(scale).placements
+
+
+@pytest.mark.parametrize("scale", demo.SCALE_NAMES)
+def test_the_plan_keeps_the_shares(scale, plans):
+	"""Equal cohorts over six years; PLACED_SHARE of the graduates who could be placed are, none more than
+	MOST_PLACEMENTS times; one in a hundred revokes; about a third of the jobs ended in a dismissal."""
+	plan = plans[scale]
+	years = Counter(graduate.study_end.year for graduate in plan)
+	assert sorted(years) == demo.cohort_years(TODAY, 6)
+	assert max(years.values()) - min(years.values()) <= 1
+	placeable = [graduate for graduate in plan if demo.placement_capacity(graduate.study_end, TODAY)]
+	placed = [graduate for graduate in plan if graduate.periods]
+	assert len(placed) / len(placeable) == pytest.approx(demo.PLACED_SHARE, abs=0.005)
+	assert max(len(graduate.periods) for graduate in plan) <= demo.MOST_PLACEMENTS
+	assert sum(graduate.revoke for graduate in plan) == max(3, len(plan) // 100)
+	periods = [period for graduate in plan for period in graduate.periods]
+	ended = sum(period.dismissal_date is not None for period in periods) / len(periods)
+	assert 0.3 < ended < 0.7
+
+
+def test_the_same_seed_gives_the_same_plan():
+	sizes = demo.sizes_for("institution")
+	assert demo.plan_graduates(sizes, 5, TODAY) == demo.plan_graduates(sizes, 5, TODAY)
+	assert demo.plan_graduates(sizes, 5, TODAY) != demo.plan_graduates(sizes, 6, TODAY)
+
+
 def test_a_minors_consent_is_signed_by_the_representative_and_renewed_at_eighteen():
 	rng = random.Random(12)
 	born = date(2006, 3, 10)
@@ -250,11 +341,9 @@ def test_revocations_schedule_the_destruction():
 
 def test_the_latest_check_is_by_date_then_entry():
 	a = demo.Check(
-		1, date(2024, 1, 1), "Done", checked_on=date(2024, 1, 2), outcome=monitoring_rules.WORKING_HERE
+		1, date(2024, 1, 1), "Done", False, date(2024, 1, 2), outcome=monitoring_rules.WORKING_HERE
 	)
-	b = demo.Check(
-		3, date(2024, 3, 1), "Done", checked_on=date(2024, 3, 2), outcome=monitoring_rules.UNREACHABLE
-	)
+	b = demo.Check(3, date(2024, 3, 1), "Done", False, date(2024, 3, 2), outcome=monitoring_rules.UNREACHABLE)
 	assert demo.latest_outcome([a, b]) == b
 	assert demo.latest_outcome([a, b], informative_only=True) == a
 
