@@ -13,6 +13,7 @@ from pathlib import Path
 import frappe
 from click.testing import CliRunner
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils import getdate
 
 from citi_employment import demo
 from citi_employment.commands import citi_employment as command_group
@@ -23,6 +24,7 @@ DOMAIN = "citi-demo-test.invalid"
 SIZES = rules.Sizes(graduates=120, employers=30, vacancy_requests=40, placements=150)
 WORKFLOWS = Path(__file__).resolve().parents[1] / "fixtures" / "workflow.json"
 SAMPLE = 6
+SEED = 11
 # The demo leaves the site's own records of these as they are (a profession of that name, a work plan of
 # that period, an annual report of that year) and makes only the missing ones; fixtures ship the others.
 SITE_RECORDS_KEPT = {
@@ -50,7 +52,7 @@ class TestDemoData(FrappeTestCase):
 		super().setUpClass()
 		frappe.set_user("Administrator")
 		cls.result = demo.load(
-			sizes=SIZES, seed=11, domain=DOMAIN, commit=False, allow_other_graduates=True, services=True
+			sizes=SIZES, seed=SEED, domain=DOMAIN, commit=False, allow_other_graduates=True, services=True
 		)
 
 	def setUp(self):
@@ -71,6 +73,13 @@ class TestDemoData(FrappeTestCase):
 			if not found:
 				empty.append(doctype.name)
 		self.assertEqual(empty, [])
+
+	def test_the_loaded_counts_are_the_plans(self):
+		"""What the domain plan counts (tests/domain/test_demo.py holds each scale's plan to the issue's
+		figures) is what the load writes."""
+		planned = rules.planned_counts(SIZES, rules.plan_graduates(SIZES, SEED, getdate()))
+		self.assertEqual({doctype: demo_owned(doctype) for doctype in planned}, planned)
+		self.assertEqual({doctype: self.result["counts"][doctype] for doctype in planned}, planned)
 
 	def test_every_workflow_state_is_present(self):
 		missing = []
