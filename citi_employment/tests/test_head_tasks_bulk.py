@@ -9,7 +9,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate
 
 from citi_employment.approvals.head_tasks import HeadTask, center_heads, give_heads_todos
-from citi_employment.approvals.head_tasks_bulk import give_heads_todos_in_bulk
+from citi_employment.approvals.head_tasks_bulk import comment_row, give_heads_todos_in_bulk, insert_comments
 from citi_employment.tests.records import make_center_users, make_employer
 
 EMPLOYER = "Employer"
@@ -90,3 +90,25 @@ class TestHeadTasksBulk(FrappeTestCase):
 		# Open ones are not repeated, by either path.
 		self.assertEqual(give_heads_todos_in_bulk(self.tasks(bulk)), 0)
 		self.assertEqual(give_heads_todos(self.tasks(bulk)), 0)
+
+	def test_bulk_comments_are_the_framework_comments(self):
+		"""The contract job's Info comments: as ``Document.add_comment`` inserts them, text sanitised."""
+		saved, bulk = make_employer("ООО «Комментарий сохранён»"), make_employer("ООО «Комментарий в пакете»")
+		texts = ("Договор № 5 с ООО «Ромашка» & Ко истекает 01.02.2027.", "<b>Продлён</b> до 31.12.2027")
+		for text in texts:
+			frappe.get_doc(EMPLOYER, saved).add_comment("Info", text)
+		insert_comments(
+			[comment_row(EMPLOYER, bulk, "Info", text, frappe.utils.now_datetime()) for text in texts]
+		)
+
+		def rows(employer: str) -> list[str]:
+			found = frappe.get_all(
+				"Comment", filters={"reference_name": employer, "comment_type": "Info"}, fields=["*"]
+			)
+			return sorted(
+				repr(sorted((k, v) for k, v in row.items() if k not in UNCOMPARED)).replace(employer, "<ref>")
+				for row in found
+			)
+
+		self.assertEqual(len(rows(bulk)), 2)
+		self.assertEqual(rows(bulk), rows(saved))
