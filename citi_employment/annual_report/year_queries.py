@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 import frappe
 from frappe.query_builder import Case, DocType
-from frappe.query_builder.functions import Count, Sum
+from frappe.query_builder.functions import Sum
 from pypika.terms import Interval
 
 from citi_employment.domain import annual_report as annual_rules
@@ -110,15 +110,17 @@ def retention_of_year(
 		& (record.due_date < monitoring.overdue_cutoff(as_on, overdue_grace_days))
 		& ~done_by_date
 	)
-	terms = []
+	# Per placement first (its cohorts, and how many of its checks are overdue, done or still working at each
+	# checkpoint), then summed: no COUNT(DISTINCT) over the placements joined with all their checks.
+	per_placement = [counted(overdue).as_("overdue")]
 	for months, (first, last) in cohorts.items():
 		employed = placement.employment_date[first:last]
-		reached = employed & (placement.employment_date + Interval(months=months) <= as_on)
-		checked = reached & (record.checkpoint == months) & done_by_date
-		terms += [
-			Count(Case().when(employed, placement.name)).distinct().as_(f"placed_{months}"),
-			counted(employed & overdue).as_(f"overdue_{months}"),
-			Count(Case().when(reached, placement.name)).distinct().as_(f"reached_{months}"),
+		checked = (record.checkpoint == months) & done_by_date
+		per_placement += [
+			flag(employed).as_(f"employed_{months}"),
+			flag(employed & (placement.employment_date + Interval(months=months) <= as_on)).as_(
+				f"reached_{months}"
+			),
 			counted(checked).as_(f"checked_{months}"),
 			counted(checked & record.outcome.isin(report_rules.STILL_WORKING_OUTCOMES)).as_(
 				f"working_{months}"
@@ -126,11 +128,23 @@ def retention_of_year(
 		]
 	first_day = min(first for first, _last in cohorts.values())
 	last_day = max(last for _first, last in cohorts.values())
-	query = frappe.qb.from_(placement).left_join(record).on(record.placement == placement.name).select(*terms)
-	query = query.where(placement.employment_date[first_day:last_day]).where(
-		placement.employment_date <= as_on
-	)
-	(sums,) = query.run(as_dict=True)
+	query = frappe.qb.from_(placement).left_join(record).on(record.placement == placement.name)
+	query = query.select(*per_placement).where(placement.employment_date[first_day:last_day])
+	# Grouped by the primary key alone (its employment date follows from it): MariaDB then reads the
+	# placements in key order without a temporary table, twice as fast as grouping by the date too.
+	query = query.where(placement.employment_date <= as_on).groupby(placement.name)
+	each = query.as_("each_placement")
+	totals = []
+	for months in cohorts:
+		employed, reached = each[f"employed_{months}"], each[f"reached_{months}"]
+		totals += [
+			Sum(employed).as_(f"placed_{months}"),
+			Sum(employed * each.overdue).as_(f"overdue_{months}"),
+			Sum(reached).as_(f"reached_{months}"),
+			Sum(reached * each[f"checked_{months}"]).as_(f"checked_{months}"),
+			Sum(reached * each[f"working_{months}"]).as_(f"working_{months}"),
+		]
+	(sums,) = frappe.qb.from_(each).select(*totals).run(as_dict=True)
 	result = {}
 	for months, (first, last) in cohorts.items():
 		row = {
@@ -145,5 +159,9 @@ def retention_of_year(
 	return result
 
 
+def flag(condition):
+	return Case().when(condition, 1).else_(0)
+
+
 def counted(condition):
-	return Sum(Case().when(condition, 1).else_(0))
+	return Sum(flag(condition))
