@@ -80,13 +80,13 @@ def contract_journals() -> list[str]:
 
 def year_figures(year: int, as_on: date, outcome_checkpoint: int) -> rules.YearFigures:
 	"""Everything the reporting queries count for ``year``, as on ``as_on`` (one query per block; the
-	retention, the outcomes and the employers from ``year_queries``, which read only the year's records)."""
+	retention and the employers from ``year_queries``, which read only the year's records)."""
 	start, end = report_rules.year_bounds(year)
 	grace_days = current_policy().overdue_grace_days
 	cohorts = year_queries.retention_of_year(year, rules.RETENTION_CHECKPOINTS, as_on, grace_days)
 	outcome_table = report_rules.outcome_table(
 		outcomes.graduates_by_year(year, year),
-		year_queries.outcomes_at_checkpoint(outcome_checkpoint, year),
+		outcomes.outcomes_at_checkpoint(outcome_checkpoint, year, year),
 	)
 	journal_table = report_rules.journal_table(
 		contracts.contracts_by_journal(

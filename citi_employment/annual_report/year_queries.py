@@ -1,11 +1,10 @@
-"""Three blocks of one year's report, counted so that the queries read only that year's records.
+"""Two blocks of one year's report, counted so that the queries read only that year's records.
 
-The analytical reports' own queries (``citi_employment.reporting``) serve any period and filter, and two
-of them scan the whole region for one year's figures: the latest check of every graduate ever checked at
-the checkpoint, and an ``IN`` subquery per kind of work with an employer tested for every employer; the
-retention is asked once per checkpoint over overlapping cohorts. Here the same rows come from the year's
-graduates only, from one join to the employers worked with (the same subqueries, made once as a union),
-and from one statement for all the checkpoints. The figures are the same (the benchmark asserts them; see
+The analytical reports' own queries (``citi_employment.reporting``) serve any period and filter; for one
+year's figures the employer activity tests an ``IN`` subquery per kind of work for every employer, and the
+retention is asked once per checkpoint over overlapping cohorts. Here the same rows come from one join to
+the employers worked with (the same subqueries, made once as a union) and from one statement for all the
+checkpoints. The figures are the same (the benchmark asserts them; see
 ``citi_employment/tests/test_annual_report_year_queries.py``).
 """
 
@@ -22,39 +21,11 @@ from pypika.terms import Interval
 from citi_employment.domain import annual_report as annual_rules
 from citi_employment.domain import monitoring
 from citi_employment.domain import reporting as report_rules
-from citi_employment.domain.reporting import year_bounds
 from citi_employment.monitoring import RECORD_DOCTYPE
-from citi_employment.reporting import employer_activity, outcomes
+from citi_employment.reporting import employer_activity
 from citi_employment.reporting.access import check_reads_all
 
-DONE = "Done"
 PLACEMENT_DOCTYPE = "Graduate Placement"
-
-
-@frappe.read_only()
-def outcomes_at_checkpoint(checkpoint: int, year: int) -> list[dict]:
-	"""``reporting.outcomes.outcomes_at_checkpoint(checkpoint, year, year)``: rows of ``year``,
-	``profession``, ``outcome``, ``graduates``, each graduate of the year counted once by the latest done
-	check at ``checkpoint`` months. The window runs over the year's graduates' checks only: a graduate's
-	checks are all in its own partition, so the latest one is the same."""
-	check_reads_all(outcomes.GRADUATE_DOCTYPE, RECORD_DOCTYPE)
-	start, end = year_bounds(year)
-	return frappe.db.sql(
-		"""
-		select year, profession, outcome, count(*) as graduates
-		from (
-			select year(g.study_end) as year, g.profession, r.outcome,
-				row_number() over (partition by r.graduate order by r.checked_on desc, r.name desc) as check_order
-			from `tabGraduate` g
-			join `tabEmployment Monitoring Record` r on r.graduate = g.name
-			where g.study_end >= %(start)s and g.study_end <= %(end)s
-				and r.checkpoint = %(checkpoint)s and r.status = %(done)s
-		) as latest
-		where check_order = 1
-		group by year, profession, outcome""",
-		{"start": start, "end": end, "checkpoint": checkpoint, "done": DONE},
-		as_dict=True,
-	)
 
 
 @frappe.read_only()

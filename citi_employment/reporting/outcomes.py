@@ -61,21 +61,27 @@ def outcomes_at_checkpoint(
 		.orderby(record.checked_on, order=Order.desc)
 		.orderby(record.name, order=Order.desc)
 	)
+	# The graduate is joined inside the ranking, not to its result: joined to a ranked derived table, MariaDB
+	# probes it once per graduate through a key it builds on the fly (2.2 s at region scale instead of 0.5 s).
 	latest = (
 		frappe.qb.from_(record)
-		.select(record.graduate, record.outcome, order.as_("check_order"))
+		.join(graduate)
+		.on(graduate.name == record.graduate)
+		.select(
+			Extract(DatePart.year, graduate.study_end).as_("year"),
+			graduate.profession,
+			record.outcome,
+			order.as_("check_order"),
+		)
 		.where(record.checkpoint == checkpoint)
 		.where(record.status == DONE)
 		.where(record.graduate.isnotnull())
 	)
-	year = Extract(DatePart.year, graduate.study_end)
+	latest = restrict_graduates(latest, graduate, year_from, year_to, profession)
 	query = (
 		frappe.qb.from_(latest)
-		.join(graduate)
-		.on(graduate.name == latest.graduate)
-		.select(year.as_("year"), graduate.profession, latest.outcome, Count("*").as_("graduates"))
+		.select(latest.year, latest.profession, latest.outcome, Count("*").as_("graduates"))
 		.where(latest.check_order == 1)
-		.groupby(year, graduate.profession, latest.outcome)
+		.groupby(latest.year, latest.profession, latest.outcome)
 	)
-	query = restrict_graduates(query, graduate, year_from, year_to, profession)
 	return query.run(as_dict=True)
