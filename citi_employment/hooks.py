@@ -160,12 +160,17 @@ override_whitelisted_methods = {
 after_request = ["citi_employment.audit.sensitive_access.log_sent_record"]
 override_doctype_class = {"Access Log": "citi_employment.audit.sensitive_access.RedactedAccessLog"}
 
-# Public page
-# -----------
-# A guest's GET of /employment-outcomes is answered from the framework's page cache before the route is
-# resolved (citi_employment/publication/page.py).
+# Before a request is routed
+# --------------------------
 
-before_request = ["citi_employment.publication.page.serve_from_cache"]
+before_request = [
+	# A guest's GET of /employment-outcomes is answered from the framework's page cache before the route is
+	# resolved (citi_employment/publication/page.py).
+	"citi_employment.publication.page.serve_from_cache",
+	# A print the user may not make is refused before the print page writes it into the access audit
+	# (citi_employment/paper_forms/access.py).
+	"citi_employment.paper_forms.access.guard_print_page",
+]
 
 # Permissions
 # -----------

@@ -43,6 +43,9 @@ from citi_employment.graduates.link_titles import (
 	require_names,
 )
 
+# The framework's print page (frappe/www/printview.py).
+PRINT_PAGE_ROUTE = "printview"
+
 
 class UnsavedDocumentPrintError(frappe.PermissionError):
 	"""A document of the app that is not a stored record was sent to be printed."""
@@ -182,6 +185,32 @@ def guard_print(doc, *args, **kwargs) -> None:
 	require_print_permission(doc.doctype, doc)
 
 
+def refuse_before_logged(doctype, name) -> None:
+	"""Refuse the print of a stored app document the user may not print before the framework's print page runs.
+
+	The ``/printview`` page, which every PDF of ``frappe.get_print`` renders too, writes and commits its Access
+	Log "Print" row before it renders; a print refused while rendering (:func:`guard_print`) would stay in the
+	Head's audit (``citi_employment/audit``) as a print that never happened."""
+	if not (isinstance(doctype, str) and isinstance(name, str) and is_app_doctype(doctype)):
+		return
+	if not frappe.db.exists(doctype, name):
+		return
+	doc = frappe.get_doc(doctype, name)
+	if may_print(doctype, doc):
+		return
+	if not frappe.has_permission(doctype, "read", doc=doc):
+		# The framework's answer to a record that does not exist: a refusal must not tell that this one does.
+		frappe.throw(_("{0} {1} not found").format(_(doctype), name), frappe.DoesNotExistError)
+	require_print_permission(doctype, doc)
+
+
+def guard_print_page() -> None:
+	"""``before_request``: :func:`refuse_before_logged` for a request of the ``/printview`` page itself."""
+	request = getattr(frappe.local, "request", None)
+	if request is not None and request.path.strip("/") == PRINT_PAGE_ROUTE:
+		refuse_before_logged(frappe.form_dict.get("doctype"), frappe.form_dict.get("name"))
+
+
 def refuse_classic_print_format(print_format) -> None:
 	"""The WeasyPrint entry renders the layout of the new Print Format Builder only: v15 fails with a TypeError (a
 	500) on any other format, the app's forms included, so those are refused with a message instead."""
@@ -289,6 +318,7 @@ def download_pdf(
 	require_names(doctype, name, optional=(format,))
 	refuse_sent_document(doc, doctype)
 	check_print_format_name(doctype, format)
+	refuse_before_logged(doctype, name)
 	return framework_print_format.download_pdf(
 		doctype, name, format, no_letterhead=no_letterhead, language=language, letterhead=letterhead
 	)
@@ -302,6 +332,7 @@ def print_by_server(
 	require_names(doctype, name, printer_setting, optional=(print_format,))
 	refuse_sent_document(doc, doctype)
 	check_print_format_name(doctype, print_format)
+	refuse_before_logged(doctype, name)
 	return framework_print_format.print_by_server(
 		doctype, name, printer_setting, print_format, no_letterhead=no_letterhead, file_path=file_path
 	)

@@ -31,6 +31,7 @@ from citi_employment.tests.records import (
 	SNILS,
 	ensure_categories,
 	make_application,
+	make_consent,
 	make_graduate,
 	make_personal_data,
 	make_resume,
@@ -93,6 +94,7 @@ class TestSensitiveReadAudit(FrappeTestCase):
 		).name
 		cls.application = make_application(cls.graduate).name
 		cls.resume = make_resume(cls.graduate).name
+		cls.consent = make_consent(cls.graduate, submit=False).name
 		frappe.db.commit()
 		cls.sessions = {}
 		for email in USERS:
@@ -104,6 +106,7 @@ class TestSensitiveReadAudit(FrappeTestCase):
 	def remove_records(cls):
 		frappe.set_user("Administrator")
 		for doctype, name in (
+			("Personal Data Consent", getattr(cls, "consent", None)),
 			("Student Resume", getattr(cls, "resume", None)),
 			("Employment Assistance Application", getattr(cls, "application", None)),
 			(PERSONAL_DATA, getattr(cls, "personal_data", None)),
@@ -265,6 +268,27 @@ class TestSensitiveReadAudit(FrappeTestCase):
 			name=name,
 		)
 		self.assert_one(rows, method=audit.PDF_DOWNLOAD, report_name=APPLICATION_FORM)
+
+	def test_a_refused_print_is_not_logged_as_a_print(self):
+		"""The framework's print page logs a print before it renders, and so before the print is refused: the app
+		refuses first, so the Head's audit shows no print that never happened. The Director may not read the
+		record: the answer is the one a record that does not exist gets; a consent the Director reads but may not print
+		is refused as such."""
+		for verb, path, data in (
+			("GET", "/printview", {"doctype": PERSONAL_DATA, "name": self.personal_data}),
+			(
+				"GET",
+				"/api/method/frappe.utils.print_format.download_pdf",
+				{"doctype": PERSONAL_DATA, "name": self.personal_data},
+			),
+		):
+			with self.subTest(path=path):
+				self.assertEqual(self.logged(DIRECTOR, verb, path, expected_status=404, **data), [])
+		# The Director reads a consent but may not print it (DESIGN §3).
+		consent = {"doctype": "Personal Data Consent", "name": self.consent}
+		for path in ("/printview", "/api/method/frappe.utils.print_format.download_pdf"):
+			with self.subTest(path=path, reader=True):
+				self.assertEqual(self.logged(DIRECTOR, "GET", path, expected_status=403, **consent), [])
 
 	def test_a_print_without_passport_data_is_logged_by_the_framework_only(self):
 		"""The framework logs every PDF of a record; the app adds no row of its own for a form without passport
