@@ -154,9 +154,12 @@ def rolled_back():
 
 
 def busiest_year() -> int:
+	"""The finished year with the most placements: the Center reports on a year once it is over, and only a
+	finished year has its 6- and 12-month checks to count."""
 	return int(
 		sql(
-			"""select year(employment_date) y from `tabGraduate Placement` where employment_date <= curdate()
+			"""select year(employment_date) y from `tabGraduate Placement`
+			where employment_date < makedate(year(curdate()), 1)
 			group by y order by count(*) desc limit 1"""
 		)[0][0]
 	)
