@@ -193,15 +193,12 @@ def refuse_before_logged(doctype, name) -> None:
 	Head's audit (``citi_employment/audit``) as a print that never happened."""
 	if not (isinstance(doctype, str) and isinstance(name, str) and is_app_doctype(doctype)):
 		return
-	if not frappe.db.exists(doctype, name):
-		return
-	doc = frappe.get_doc(doctype, name)
-	if may_print(doctype, doc):
-		return
-	if not frappe.has_permission(doctype, "read", doc=doc):
-		# The framework's answer to a record that does not exist: a refusal must not tell that this one does.
-		frappe.throw(_("{0} {1} not found").format(_(doctype), name), frappe.DoesNotExistError)
-	require_print_permission(doctype, doc)
+	# Asked of the record by name: one that does not exist gets the framework's "not found" from loading it.
+	if not frappe.has_permission(doctype, "print", doc=name):
+		if not frappe.has_permission(doctype, "read", doc=name):
+			# What a record that does not exist gets: the refusal must not tell that this one does.
+			frappe.throw(_("{0} {1} not found").format(_(doctype), name), frappe.DoesNotExistError)
+		require_print_permission(doctype, name)
 
 
 def guard_print_page() -> None:
