@@ -2,6 +2,10 @@
 # The load test of issue 15, item 8: gunicorn with several workers as in production, on loopback only, and
 # locust from a second process. Run as root or as the bench's owner.
 #
+# The site's host_name must be answered by another server while it runs, as nginx answers /assets in
+# production (e.g. `bench serve` on host_name's port): wkhtmltopdf loads each print's stylesheet from there,
+# and pointed at these gunicorn workers it waits on a worker that is itself waiting for the PDF.
+#
 #   benchmarks/load/run.sh [SITE] [USERS] [DURATION]        (defaults: conc.localhost 30 5m)
 #
 # Environment: CITI_BENCH (default /home/frappe/frappe-bench), LOAD_PORT (8012), LOAD_WORKERS (4),
