@@ -59,6 +59,15 @@ USERS = {
 SURNAME = "Идорова"
 TOKEN = "I" * 22 + "0123456789_-abcdefghi"
 OTHER_TOKEN = "J" * 22 + "0123456789_-abcdefghi"
+# A complete, valid answer of the employer's feedback form (employer_forms.feedback.submit).
+FEEDBACK_ANSWERS = {
+	"still_working": "yes",
+	"complaints": "no",
+	"conditions_match": "yes",
+	"special_workplace": "not_needed",
+	"satisfaction": "4",
+	"training_quality": "Хорошо",
+}
 # Framework tables a method may write on the side; the app's own tables are added from the module list.
 SIDE_TABLES = (
 	"Email Queue",

@@ -35,6 +35,7 @@ from citi_employment.domain import monitoring
 from citi_employment.monitoring import RECORD_DOCTYPE
 from citi_employment.tests import endpoint_table as table
 from citi_employment.tests.endpoint_calls import (
+	FEEDBACK_ANSWERS,
 	TALLY,
 	TOKEN,
 	EndpointCallCase,
@@ -313,18 +314,10 @@ class TestHostileInput(EndpointCallCase):
 
 	def test_the_feedback_form_refuses_hostile_values(self):
 		endpoint = table.BY_PATH["citi_employment.employer_forms.feedback.submit"]
-		answers = {
-			"still_working": "yes",
-			"complaints": "no",
-			"conditions_match": "yes",
-			"special_workplace": "not_needed",
-			"satisfaction": "4",
-			"training_quality": "Хорошо",
-		}
-		for field in (*answers, "record", "token"):
+		for field in (*FEEDBACK_ANSWERS, "record", "token"):
 			for payload in PAYLOADS:
 				with self.subTest(field=field, payload=label(payload)):
-					form = {**answers, "record": self.record, "token": self.token, field: payload}
+					form = {**FEEDBACK_ANSWERS, "record": self.record, "token": self.token, field: payload}
 					if self.try_guest_payload(endpoint, form, field, payload, "Employer Feedback Request"):
 						self.reopen_check()
 					TALLY["payloads"] += 1

@@ -18,6 +18,7 @@ import json
 
 from citi_employment.tests import endpoint_table as table
 from citi_employment.tests.endpoint_calls import (
+	FEEDBACK_ANSWERS,
 	OTHER_TOKEN,
 	SURNAME,
 	TALLY,
@@ -190,14 +191,6 @@ class TestIDOR(EndpointCallCase):
 
 	def test_a_feedback_link_answers_only_its_own_check_once(self):
 		endpoint = table.BY_PATH["citi_employment.employer_forms.feedback.submit"]
-		answers = {
-			"still_working": "yes",
-			"complaints": "no",
-			"conditions_match": "yes",
-			"special_workplace": "not_needed",
-			"satisfaction": "4",
-			"training_quality": "Хорошо",
-		}
 		for label, record, token in (
 			("this link aimed at another check", self.other_record, TOKEN),
 			("a link never issued", self.record, OTHER_TOKEN),
@@ -207,7 +200,10 @@ class TestIDOR(EndpointCallCase):
 		):
 			with self.subTest(case=label):
 				self.refused_without_writing(
-					table.GUEST, endpoint, {**answers, "record": record, "token": token}, f"feedback: {label}"
+					table.GUEST,
+					endpoint,
+					{**FEEDBACK_ANSWERS, "record": record, "token": token},
+					f"feedback: {label}",
 				)
 				TALLY["wrong record"] += 1
 
