@@ -15,13 +15,13 @@ class PersonalDataDestructionAct(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		from citi_employment.citi_employment.doctype.destruction_act_category.destruction_act_category import (
-			DestructionActCategory,
+		from citi_employment.citi_employment.doctype.consent_data_category.consent_data_category import (
+			ConsentDataCategory,
 		)
 
 		act_date: DF.Date
 		amended_from: DF.Link | None
-		categories: DF.Table[DestructionActCategory]
+		categories: DF.Table[ConsentDataCategory]
 		consent: DF.Link | None
 		destroyed_records: DF.SmallText | None
 		destruction_method: DF.SmallText | None
