@@ -15,6 +15,7 @@ no-ops and which is rolled back.
 
 import argparse
 import contextlib
+import dataclasses
 import datetime
 import math
 import os
@@ -27,6 +28,7 @@ import sys
 import time
 import traceback
 import urllib.request
+from collections.abc import Callable
 
 import frappe
 
@@ -361,22 +363,37 @@ def run_report(module: str, filters: dict):
 	return execute(frappe._dict(filters))
 
 
+@dataclasses.dataclass(frozen=True)
+class ReportCase:
+	"""A script report at some filters against one hand-written statement: ``same`` compares the report's
+	rows (its whole result when not ``rows_only``) with the statement's rows."""
+
+	title: str
+	module: str
+	filters: dict
+	hand_sql: str
+	values: dict | tuple
+	same: Callable[[object, list], bool]
+	rows_only: bool = True
+
+	def app(self):
+		result = run_report(self.module, self.filters)
+		return result[1] if self.rows_only else result
+
+	def hand(self):
+		return sql(self.hand_sql, self.values, as_dict=True)
+
+
 def report_vacancy_registry():
 	from citi_employment.domain import vacancies as rules
 
-	def app():
-		return run_report("vacancy_registry", {})[1]
-
-	def hand():
-		return sql(
-			"""select r.profession, count(*) requests,
-				sum(greatest(r.positions_count - r.filled_count, 0)) open_positions,
-				count(distinct r.employer) employers, min(r.expected_start_date) earliest_start
-			from `tabVacancy Request` r where r.status in %(open)s
-			group by r.profession order by open_positions desc, r.profession""",
-			{"open": list(rules.OPEN_STATUSES)},
-			as_dict=True,
-		)
+	hand_sql = """
+		select r.profession, count(*) requests,
+			sum(greatest(r.positions_count - r.filled_count, 0)) open_positions,
+			count(distinct r.employer) employers, min(r.expected_start_date) earliest_start
+		from `tabVacancy Request` r where r.status in %(open)s
+		group by r.profession order by open_positions desc, r.profession"""
+	values = {"open": list(rules.OPEN_STATUSES)}
 
 	def same(rows, hand_rows):
 		def key(row):
@@ -384,37 +401,31 @@ def report_vacancy_registry():
 
 		return sorted(map(key, rows)) == sorted(map(key, hand_rows))
 
-	return "Vacancy Registry", app, hand, same
+	return ReportCase("Vacancy Registry", "vacancy_registry", {}, hand_sql, values, same)
 
 
 def report_employer_data_bank():
 	from citi_employment.domain import reporting as rules
 	from citi_employment.domain.contracts import REGISTERED_STATUSES
 
-	def app():
-		return run_report("employer_data_bank", {"group_by": "Employer"})[1]
-
-	def hand():
-		return sql(
-			"""select e.name employer, coalesce(c.contracts, 0) contracts,
-				coalesce(c.in_force, 0) contracts_in_force, coalesce(q.requests, 0) requests,
-				coalesce(p.placements, 0) placements
-			from `tabEmployer` e
-			left join (select employer, count(*) contracts, sum(status in %(in_force)s) in_force
-				from `tabEmployer Contract` where status in %(registered)s group by employer) c
-				on c.employer = e.name
-			left join (select employer, count(*) requests from `tabVacancy Request`
-				where status not in %(not_demand)s group by employer) q on q.employer = e.name
-			left join (select employer, count(*) placements from `tabGraduate Placement` group by employer) p
-				on p.employer = e.name
-			order by e.region, e.activity, e.short_name, e.name""",
-			{
-				"in_force": list(rules.CONTRACTS_IN_FORCE),
-				"registered": list(REGISTERED_STATUSES),
-				"not_demand": list(rules.NOT_DEMAND_STATUSES),
-			},
-			as_dict=True,
-		)
+	hand_sql = """
+		select e.name employer, coalesce(c.contracts, 0) contracts,
+			coalesce(c.in_force, 0) contracts_in_force, coalesce(q.requests, 0) requests,
+			coalesce(p.placements, 0) placements
+		from `tabEmployer` e
+		left join (select employer, count(*) contracts, sum(status in %(in_force)s) in_force
+			from `tabEmployer Contract` where status in %(registered)s group by employer) c
+			on c.employer = e.name
+		left join (select employer, count(*) requests from `tabVacancy Request`
+			where status not in %(not_demand)s group by employer) q on q.employer = e.name
+		left join (select employer, count(*) placements from `tabGraduate Placement` group by employer) p
+			on p.employer = e.name
+		order by e.region, e.activity, e.short_name, e.name"""
+	values = {
+		"in_force": list(rules.CONTRACTS_IN_FORCE),
+		"registered": list(REGISTERED_STATUSES),
+		"not_demand": list(rules.NOT_DEMAND_STATUSES),
+	}
 
 	def same(rows, hand_rows):
 		fields = ("contracts", "contracts_in_force", "requests", "placements")
@@ -424,7 +435,9 @@ def report_employer_data_bank():
 
 		return sorted(key(row) for row in rows if row.get("employer")) == sorted(map(key, hand_rows))
 
-	return "Employer Data Bank", app, hand, same
+	return ReportCase(
+		"Employer Data Bank", "employer_data_bank", {"group_by": "Employer"}, hand_sql, values, same
+	)
 
 
 def report_profession_demand():
@@ -433,30 +446,24 @@ def report_profession_demand():
 	today = datetime.date.today()
 	start, end = datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)
 
-	def app():
-		return run_report("profession_demand", {"from_date": start, "to_date": end, "granularity": "Year"})[1]
-
-	def hand():
-		return sql(
-			"""select profession, sum(requests) requests, sum(positions) positions, sum(filled) filled,
-				sum(graduates) graduates, sum(seeking) seeking
-			from (
-				select profession, count(*) requests, sum(positions_count) positions, sum(filled_count) filled,
-					0 graduates, 0 seeking
-				from `tabVacancy Request` where coalesce(compiled_on, date(creation)) between %(start)s and %(end)s
-				and kind in %(kinds)s and status not in %(not_demand)s group by profession
-				union all
-				select profession, 0, 0, 0, count(*), sum(employment_status = 'Seeking Employment')
-				from `tabGraduate` where study_end between %(start)s and %(end)s group by profession
-			) both_sides group by profession""",
-			{
-				"start": start,
-				"end": end,
-				"kinds": list(rules.DEMAND_KINDS),
-				"not_demand": list(rules.NOT_DEMAND_STATUSES),
-			},
-			as_dict=True,
-		)
+	hand_sql = """
+		select profession, sum(requests) requests, sum(positions) positions, sum(filled) filled,
+			sum(graduates) graduates, sum(seeking) seeking
+		from (
+			select profession, count(*) requests, sum(positions_count) positions, sum(filled_count) filled,
+				0 graduates, 0 seeking
+			from `tabVacancy Request` where coalesce(compiled_on, date(creation)) between %(start)s and %(end)s
+			and kind in %(kinds)s and status not in %(not_demand)s group by profession
+			union all
+			select profession, 0, 0, 0, count(*), sum(employment_status = 'Seeking Employment')
+			from `tabGraduate` where study_end between %(start)s and %(end)s group by profession
+		) both_sides group by profession"""
+	values = {
+		"start": start,
+		"end": end,
+		"kinds": list(rules.DEMAND_KINDS),
+		"not_demand": list(rules.NOT_DEMAND_STATUSES),
+	}
 
 	def same(rows, hand_rows):
 		fields = ("requests", "positions", "filled", "graduates", "seeking")
@@ -468,21 +475,24 @@ def report_profession_demand():
 			map(key, hand_rows)
 		)
 
-	return "Profession Demand", app, hand, same
+	return ReportCase(
+		"Profession Demand",
+		"profession_demand",
+		{"from_date": start, "to_date": end, "granularity": "Year"},
+		hand_sql,
+		values,
+		same,
+	)
 
 
 def report_contract_journal():
 	from citi_employment.domain import reporting as rules
 	from citi_employment.domain.reporting import status_key
 
-	def app():
-		return run_report("contract_journal", {})[1]
-
-	def hand():
-		return sql(
-			"select journal, status, count(*) contracts from `tabEmployer Contract` group by journal, status",
-			as_dict=True,
-		)
+	hand_sql = (
+		"select journal, status, count(*) contracts from `tabEmployer Contract` group by journal, status"
+	)
+	values = ()
 
 	def same(rows, hand_rows):
 		from_report = sorted(
@@ -497,7 +507,7 @@ def report_contract_journal():
 			if row.status in rules.CONTRACT_STATUSES
 		)
 
-	return "Contract Journal", app, hand, same
+	return ReportCase("Contract Journal", "contract_journal", {}, hand_sql, values, same)
 
 
 # The majority date in SQL as ``domain.graduate.majority_date`` gives it: 18 years on, and a 29 February
@@ -567,12 +577,6 @@ def report_center_monthly_digest():
 			group by c.graduate
 		) digest where position <= %(limit)s order by section, position"""
 
-	def app():
-		return run_report("center_monthly_digest", {})
-
-	def hand():
-		return sql(hand_sql, values, as_dict=True)
-
 	def same(result, hand_rows):
 		first = {}
 		for row in hand_rows:
@@ -588,7 +592,9 @@ def report_center_monthly_digest():
 		documents = [row["document"] for row in result[1] if row.get("document")]
 		return cards == expected and documents == [row.document for row in hand_rows]
 
-	return "Center Monthly Digest", app, hand, same
+	return ReportCase(
+		"Center Monthly Digest", "center_monthly_digest", {}, hand_sql, values, same, rows_only=False
+	)
 
 
 def report_consent_register():
@@ -614,12 +620,6 @@ def report_consent_register():
 		"awaiting": rules.AWAITING,
 	}
 
-	def app():
-		return run_report("consent_register", {})
-
-	def hand():
-		return sql(hand_sql, values, as_dict=True)
-
 	def same(result, hand_rows):
 		table = sorted(
 			(row["kind"], status, int(row[status_key(status)]))
@@ -644,7 +644,7 @@ def report_consent_register():
 		]
 		return table == hand_table and cards == expected
 
-	return "Consent Register", app, hand, same
+	return ReportCase("Consent Register", "consent_register", {}, hand_sql, values, same, rows_only=False)
 
 
 def run_report_raw_kinds(result):
@@ -699,19 +699,15 @@ def report_employment_retention():
 		for prefix in ("reached", "checked", "working")
 	]
 
-	def app():
-		return run_report("employment_retention", {})
-
-	def hand():
-		return sql(hand_sql, values, as_dict=True)
-
 	def same(result, hand_rows):
 		rows = [row for row in result[1] if row.get("cohort") and str(row["cohort"])[:1].isdigit()]
 		return [(row["cohort"], *(int(row.get(key) or 0) for key in keys)) for row in rows] == [
 			(row.cohort, *(int(row.get(key) or 0) for key in keys)) for row in hand_rows
 		]
 
-	return "Employment Retention", app, hand, same
+	return ReportCase(
+		"Employment Retention", "employment_retention", {}, hand_sql, values, same, rows_only=False
+	)
 
 
 def report_graduate_outcomes():
@@ -739,12 +735,6 @@ def report_graduate_outcomes():
 		) both_sides group by year, profession"""
 	values = {f"o{index}": outcome for index, outcome in enumerate(outcomes)}
 
-	def app():
-		return run_report("graduate_outcomes", {})
-
-	def hand():
-		return sql(hand_sql, values, as_dict=True)
-
 	def same(result, hand_rows):
 		def year_of(value):
 			return str(value) if value is not None and str(value).isdigit() else None
@@ -769,23 +759,15 @@ def report_graduate_outcomes():
 		)
 		return app_rows == hand_table
 
-	return "Graduate Outcomes", app, hand, same
+	return ReportCase("Graduate Outcomes", "graduate_outcomes", {}, hand_sql, values, same, rows_only=False)
 
 
 def report_sensitive_data_access():
 	today = datetime.date.today()
+	hand_sql = """
+		select creation, user, method, export_from, reference_document, report_name, file_type, filters
+		from `tabAccess Log` where creation >= %(start)s and creation < %(end)s order by creation desc"""
 	values = {"start": today - datetime.timedelta(days=30), "end": today + datetime.timedelta(days=1)}
-
-	def app():
-		return run_report("sensitive_data_access", {})[1]
-
-	def hand():
-		return sql(
-			"""select creation, user, method, export_from, reference_document, report_name, file_type, filters
-			from `tabAccess Log` where creation >= %(start)s and creation < %(end)s order by creation desc""",
-			values,
-			as_dict=True,
-		)
 
 	def same(rows, hand_rows):
 		def key(row):
@@ -793,7 +775,7 @@ def report_sensitive_data_access():
 
 		return sorted(map(key, rows)) == sorted(map(key, hand_rows))
 
-	return "Sensitive Data Access", app, hand, same
+	return ReportCase("Sensitive Data Access", "sensitive_data_access", {}, hand_sql, values, same)
 
 
 def report_specialist_activity():
@@ -844,12 +826,6 @@ def report_specialist_activity():
 		group by a.user, a.year, a.month"""
 	counts = rules.ACTIVITY_COUNTS
 
-	def app():
-		return run_report("specialist_activity", {})[1]
-
-	def hand():
-		return sql(hand_sql, values, as_dict=True)
-
 	def same(rows, hand_rows):
 		app_rows = sorted(
 			(row["user"] or "", row["period"], *(int(row[name] or 0) for name in counts)) for row in rows
@@ -864,7 +840,7 @@ def report_specialist_activity():
 		)
 		return app_rows == hand_table
 
-	return "Specialist Activity", app, hand, same
+	return ReportCase("Specialist Activity", "specialist_activity", {}, hand_sql, values, same)
 
 
 def report_work_plan_execution():
@@ -890,12 +866,6 @@ def report_work_plan_execution():
 		**{f"s{index}": status for index, status in enumerate(statuses)},
 	}
 
-	def app():
-		return run_report("work_plan_execution", {})[1]
-
-	def hand():
-		return sql(hand_sql, values, as_dict=True)
-
 	def same(rows, hand_rows):
 		app_rows = sorted(
 			(row["plan"], *(int(row[status_key(status)]) for status in statuses), int(row["overdue"]))
@@ -912,7 +882,7 @@ def report_work_plan_execution():
 		)
 		return app_rows == hand_table
 
-	return "Work Plan Execution", app, hand, same
+	return ReportCase("Work Plan Execution", "work_plan_execution", {}, hand_sql, values, same)
 
 
 REPORTS = (
@@ -932,10 +902,11 @@ REPORTS = (
 
 def bench_reports():
 	for make in REPORTS:
-		name, app, hand, same = make()
+		case = make()
+		name = case.title
 		try:
-			app_seconds, sql_seconds, rows, hand_rows = race(app, hand, repeat=3)
-			if not same(rows, hand_rows):
+			app_seconds, sql_seconds, rows, hand_rows = race(case.app, case.hand, repeat=3)
+			if not case.same(rows, hand_rows):
 				raise AssertionError("the report's rows differ from the hand-written SQL")
 		except Exception as error:
 			traceback.print_exc()
