@@ -90,7 +90,9 @@ def year_figures(year: int, as_on: date, outcome_checkpoint: int) -> rules.YearF
 	)
 	journal_table = report_rules.journal_table(
 		contracts.contracts_by_journal(
-			as_on, contracts.expiry_warning_days(), registered_from=start, registered_to=end
+			as_on,
+			contracts.expiry_warning_days(),
+			contracts.ContractSelection(registered_from=start, registered_to=end),
 		)
 	)
 	return rules.YearFigures(

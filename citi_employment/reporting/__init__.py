@@ -29,11 +29,12 @@ employers (§2.2 «Банк данных» работодателей)
     shape: domain.reporting.employer_bank_rows / employer_bank_totals / employer_region_chart
 
 contracts (§3.6 journals, §5.4 register)
-    contracts_by_journal(today, expiring_within_days, journal, status, registered_from, registered_to)
+    contracts_by_journal(today, expiring_within_days, selection, status)
         → journal, status, contracts, expiring
-    expiring_contracts(today, expiring_within_days, journal, registered_from, registered_to)
+    expiring_contracts(today, expiring_within_days, selection)
         → contract, registration_number, journal, employer, employer_name, profession, status, valid_from,
           valid_to, auto_renew
+    ContractSelection(journal, registered_from, registered_to): which contracts (default: all)
     expiry_warning_days() → the Settings' contract-expiry warning days
     shape: domain.reporting.journal_table / journal_totals / expiring_rows
 

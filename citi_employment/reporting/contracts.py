@@ -1,6 +1,7 @@
 """The contract journals (§3.6 журналы регистрации договоров, §5.4 реестр): contracts by journal and status,
 and those in force that end within a number of days."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import frappe
@@ -31,24 +32,34 @@ def ends_within(contract, today: date, days: int):
 	)
 
 
-def restrict(query, contract, journal, registered_from, registered_to):
-	if journal:
-		query = query.where(contract.journal == journal)
-	return within(query, contract.registered_on, registered_from, registered_to)
+@dataclass(frozen=True)
+class ContractSelection:
+	"""The contracts a list is about: those of one journal (or of all), registered from ``registered_from``
+	to ``registered_to`` (either end open). A registration period leaves out drafts, which have no
+	registration date."""
+
+	journal: str | None = None
+	registered_from: date | None = None
+	registered_to: date | None = None
+
+	def restrict(self, query, contract):
+		if self.journal:
+			query = query.where(contract.journal == self.journal)
+		return within(query, contract.registered_on, self.registered_from, self.registered_to)
+
+
+EVERY_CONTRACT = ContractSelection()
 
 
 @frappe.read_only()
 def contracts_by_journal(
 	today: date,
 	expiring_within_days: int,
-	journal: str | None = None,
+	selection: ContractSelection = EVERY_CONTRACT,
 	status: str | None = None,
-	registered_from: date | None = None,
-	registered_to: date | None = None,
 ) -> list[dict]:
 	"""Rows of ``journal``, ``status``, ``contracts`` and ``expiring`` (in force and ending between ``today``
-	and ``expiring_within_days`` later). A registration period leaves out drafts, which have no
-	registration date."""
+	and ``expiring_within_days`` later) of the selected contracts."""
 	check_reads_all(CONTRACT_DOCTYPE)
 	contract = DocType(CONTRACT_DOCTYPE)
 	query = (
@@ -63,18 +74,14 @@ def contracts_by_journal(
 	)
 	if status:
 		query = query.where(contract.status == status)
-	return restrict(query, contract, journal, registered_from, registered_to).run(as_dict=True)
+	return selection.restrict(query, contract).run(as_dict=True)
 
 
 @frappe.read_only()
 def expiring_contracts(
-	today: date,
-	expiring_within_days: int,
-	journal: str | None = None,
-	registered_from: date | None = None,
-	registered_to: date | None = None,
+	today: date, expiring_within_days: int, selection: ContractSelection = EVERY_CONTRACT
 ) -> list[dict]:
-	"""The contracts in force that end between ``today`` and ``expiring_within_days`` later: ``contract``,
+	"""The selected contracts in force that end between ``today`` and ``expiring_within_days`` later: ``contract``,
 	``registration_number``, ``journal``, ``employer``, ``employer_name``, ``profession``, ``status``,
 	``valid_from``, ``valid_to``, ``auto_renew``. No graduate: the list is about the Center's partners."""
 	check_reads_all(CONTRACT_DOCTYPE)
@@ -96,4 +103,4 @@ def expiring_contracts(
 		.where(ends_within(contract, today, expiring_within_days))
 		.orderby(contract.valid_to)
 	)
-	return restrict(query, contract, journal, registered_from, registered_to).run(as_dict=True)
+	return selection.restrict(query, contract).run(as_dict=True)

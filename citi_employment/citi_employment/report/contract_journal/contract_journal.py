@@ -30,16 +30,12 @@ from citi_employment.reporting.desk import (
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	today = getdate()
-	view, journal, status, days, registered_from, registered_to = read_filters(filters)
-	journals = rules.journal_table(
-		contracts.contracts_by_journal(today, days, journal, status, registered_from, registered_to)
-	)
+	view, selection, status, days = read_filters(filters)
+	journals = rules.journal_table(contracts.contracts_by_journal(today, days, selection, status))
 	total = rules.journal_totals(journals)
 	summary = get_summary(total, days)
 	if view == rules.EXPIRING:
-		rows = rules.expiring_rows(
-			contracts.expiring_contracts(today, days, journal, registered_from, registered_to), today
-		)
+		rows = rules.expiring_rows(contracts.expiring_contracts(today, days, selection), today)
 		data = [{**row, "journal": _(row["journal"]), "status": _(row["status"])} for row in rows]
 		return expiring_columns(), data, None, None, summary
 	data = [{**row, "journal": _(row["journal"])} for row in journals]
@@ -66,7 +62,7 @@ def read_filters(filters):
 	registered_from = report_filters.date_filter(filters, "from_date", _("Registered From"))
 	registered_to = report_filters.date_filter(filters, "to_date", _("Registered To"))
 	report_filters.check_period(registered_from, registered_to, _("Registered From"), _("Registered To"))
-	return view, journal, status, days, registered_from, registered_to
+	return view, contracts.ContractSelection(journal, registered_from, registered_to), status, days
 
 
 def journal_columns(days: int) -> list[dict]:
