@@ -26,6 +26,27 @@ GRADUATE_DOCTYPE = "Graduate"
 OPEN_CHECK_STATUSES = (monitoring_rules.DUE, monitoring_rules.OVERDUE)
 
 
+def count_where(table, condition) -> int:
+	(count,) = frappe.qb.from_(table).select(Count("*")).where(condition).run()[0]
+	return count
+
+
+def first_rows(table, columns: tuple, condition, soonest_by, limit: int) -> list[dict]:
+	"""The digest's list of a block: the first ``limit`` rows that meet ``condition``, the soonest
+	``soonest_by`` first and then by name (the order the Head works through them)."""
+	if not limit:
+		return []
+	return (
+		frappe.qb.from_(table)
+		.select(*columns)
+		.where(condition)
+		.orderby(soonest_by)
+		.orderby(table.name)
+		.limit(limit)
+		.run(as_dict=True)
+	)
+
+
 @frappe.read_only()
 def checks_due(limit: int = rules.DIGEST_LIST_LIMIT) -> dict:
 	"""Monitoring checks Due or Overdue (the daily monitoring job moves their status): ``counts`` by status,
@@ -40,22 +61,15 @@ def checks_due(limit: int = rules.DIGEST_LIST_LIMIT) -> dict:
 		.groupby(record.status)
 		.run()
 	)
-	rows = (
-		frappe.qb.from_(record)
-		.select(
-			record.name,
-			record.status,
-			record.checkpoint,
-			record.due_date,
-			record.responsible_specialist,
-			record.employer_name,
-		)
-		.where(record.status.isin(OPEN_CHECK_STATUSES))
-		.orderby(record.due_date)
-		.orderby(record.name)
-		.limit(limit)
-		.run(as_dict=True)
+	columns = (
+		record.name,
+		record.status,
+		record.checkpoint,
+		record.due_date,
+		record.responsible_specialist,
+		record.employer_name,
 	)
+	rows = first_rows(record, columns, record.status.isin(OPEN_CHECK_STATUSES), record.due_date, limit)
 	return {"counts": {status: counts.get(status, 0) for status in OPEN_CHECK_STATUSES}, "rows": rows}
 
 
@@ -67,24 +81,16 @@ def contracts_expiring(as_on: date, within_days: int, limit: int = rules.DIGEST_
 	check_reads_all(CONTRACT_DOCTYPE)
 	contract = DocType(CONTRACT_DOCTYPE)
 	ending = ends_within(contract, as_on, within_days)
-	(count,) = frappe.qb.from_(contract).select(Count("*")).where(ending).run()[0]
-	rows = (
-		frappe.qb.from_(contract)
-		.select(
-			contract.name,
-			contract.registration_number,
-			contract.journal,
-			contract.employer_name,
-			contract.status,
-			contract.valid_to,
-		)
-		.where(ending)
-		.orderby(contract.valid_to)
-		.orderby(contract.name)
-		.limit(limit)
-		.run(as_dict=True)
+	columns = (
+		contract.name,
+		contract.registration_number,
+		contract.journal,
+		contract.employer_name,
+		contract.status,
+		contract.valid_to,
 	)
-	return {"count": count, "rows": rows}
+	rows = first_rows(contract, columns, ending, contract.valid_to, limit)
+	return {"count": count_where(contract, ending), "rows": rows}
 
 
 @frappe.read_only()
@@ -109,20 +115,8 @@ def consents_to_renew(as_on: date, limit: int = rules.DIGEST_LIST_LIMIT) -> dict
 		& (consent.valid_until >= first)
 		& (consent.valid_until <= last)
 	)
-	(expiring_count,) = frappe.qb.from_(consent).select(Count("*")).where(expiring).run()[0]
-	expiring_rows = (
-		(
-			frappe.qb.from_(consent)
-			.select(consent.name, consent.kind, consent.signer, consent.valid_until)
-			.where(expiring)
-			.orderby(consent.valid_until)
-			.orderby(consent.name)
-			.limit(limit)
-			.run(as_dict=True)
-		)
-		if limit
-		else []
-	)
+	columns = (consent.name, consent.kind, consent.signer, consent.valid_until)
+	expiring_rows = first_rows(consent, columns, expiring, consent.valid_until, limit)
 
 	coming_of_age = coming_of_age_consents(as_on, first, last)
 
@@ -149,7 +143,7 @@ def consents_to_renew(as_on: date, limit: int = rules.DIGEST_LIST_LIMIT) -> dict
 	)
 	return {
 		"counts": {
-			rules.EXPIRING: expiring_count,
+			rules.EXPIRING: count_where(consent, expiring),
 			rules.COMING_OF_AGE: len(coming_of_age),
 			rules.LAPSED: lapsed_count,
 		},
