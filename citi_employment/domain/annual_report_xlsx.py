@@ -2,13 +2,13 @@
 table layout: one sheet per section, Russian headers with merged group cells, whole numbers and percents
 in their formats, the headers frozen, A4 landscape with the header rows repeated on every printed page.
 
-Plain data in, bytes out: ``workbook_bytes(report)`` takes the stored snapshot as plain values (see
+The sections, their columns and totals are ``domain.annual_report_tables``, the layout the printed report
+shares. Plain data in, bytes out: ``workbook_bytes(report)`` takes the stored snapshot as plain values (see
 ``ReportData``) and never imports frappe. Values of choice fields (a period, a region, an event type, a
 journal) are shown through ``labels``, which the caller fills in Russian.
 """
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import date
 from io import BytesIO
 
@@ -17,8 +17,23 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from citi_employment.domain import annual_report as rules
-from citi_employment.domain.reporting import as_int
+from citi_employment.domain.annual_report_tables import (
+	DATE,
+	INT,
+	NO_VALUE,
+	PERCENT,
+	SCORE,
+	SECTIONS,
+	TEXT,
+	TOTAL,
+	Column,
+	ReportData,
+	Section,
+	cell_value,
+	figure_value,
+	header_runs,
+	total_values,
+)
 from citi_employment.domain.russian_text import GENITIVE_MONTHS
 
 # --- formats --------------------------------------------------------------------------------------------
@@ -27,8 +42,6 @@ INTEGER_FORMAT = "#,##0"
 PERCENT_FORMAT = "0.0%"
 SCORE_FORMAT = "0.00"
 DATE_FORMAT = "DD.MM.YYYY"
-# A share of nobody, or an average of no answers: not a number, shown as a dash.
-NO_VALUE = "—"
 FONT = "Times New Roman"
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -39,211 +52,6 @@ STATUS_ROW = 3
 HEADER_TOP = 4
 HEADER_BOTTOM = 5
 FIRST_DATA_ROW = 6
-
-INT = "int"
-PERCENT = "percent"
-SCORE = "score"
-TEXT = "text"
-DATE = "date"
-
-
-@dataclass(frozen=True)
-class Column:
-	"""One column of a section's table: the row key, its header (a group and the column's own header, or
-	the header alone spanning both header rows), how its value is written, and the width in characters."""
-
-	key: str
-	header: str
-	group: str | None = None
-	kind: str = INT
-	width: float = 12
-	# For a share: the counts it is taken of (numerator, base); the total row recomputes it from them.
-	ratio: tuple[str, str] | None = None
-
-
-@dataclass(frozen=True)
-class Section:
-	table: str
-	sheet: str
-	title: str
-	columns: tuple[Column, ...]
-	total: bool = True
-
-
-@dataclass
-class ReportData:
-	"""The stored report, as plain values.
-
-	``figures``: the key figures (``domain.annual_report.FIGURES``); ``tables``: rows per child table
-	(``domain.annual_report.TABLE_FIELDS``); percents as stored (0–100); ``labels``: the shown text of a
-	choice value (a period, a status, a region, an event type, a journal), in Russian.
-	"""
-
-	name: str
-	year: int
-	version: int = 1
-	status: str = ""
-	institution: str = ""
-	as_on: date | None = None
-	approved_on: date | None = None
-	approved_by: str = ""
-	outcome_checkpoint: int = rules.DEFAULT_OUTCOME_CHECKPOINT
-	figures: Mapping[str, object] = field(default_factory=dict)
-	tables: Mapping[str, Sequence[Mapping]] = field(default_factory=dict)
-	labels: Mapping[str, str] = field(default_factory=dict)
-
-	def label(self, value: object) -> str:
-		if value is None or value == "":
-			return "не указано"
-		return self.labels.get(str(value), str(value))
-
-
-PROFESSION = Column("profession", "Профессия", kind=TEXT, width=34)
-OUTCOME_GROUPS = {
-	"working_at_this_employer": ("Трудоустроены", "у работодателя по месту трудоустройства"),
-	"working_elsewhere": ("Трудоустроены", "у другого работодателя"),
-	"self_employed_npd": ("Трудоустроены", "самозанятые (НПД)"),
-	"individual_entrepreneur": ("Трудоустроены", "индивидуальные предприниматели"),
-	"continuing_education": ("Не трудоустроены по уважительной причине", "продолжают обучение"),
-	"military_service": ("Не трудоустроены по уважительной причине", "служба в армии"),
-	"parental_leave": ("Не трудоустроены по уважительной причине", "отпуск по уходу за ребёнком"),
-	"not_working_seeking": ("Не работают", "ищут работу"),
-	"not_working_not_seeking": ("Не работают", "не ищут работу"),
-	"unreachable": ("Не работают", "связь не установлена"),
-}
-
-SECTIONS = (
-	Section(
-		"plan_rows",
-		"План работы",
-		"Выполнение плана работы",
-		(
-			Column("work_plan", "План работы", kind=TEXT, width=16),
-			Column("period", "Период", kind=TEXT, width=14),
-			Column("plan_status", "Статус плана", kind=TEXT, width=14),
-			Column("items", "Мероприятий в плане", width=12),
-			Column("done", "выполнено", "Из них", width=11),
-			Column("in_progress", "выполняются", "Из них", width=12),
-			Column("planned", "не начаты", "Из них", width=11),
-			Column("not_done", "не выполнены", "Из них", width=12),
-			Column("overdue", "Просрочено", width=12),
-			Column("done_share", "Выполнено, %", kind=PERCENT, width=12, ratio=("done", "items")),
-		),
-	),
-	Section(
-		"placement_rows",
-		"Трудоустройство",
-		"Трудоустройство выпускников в отчётном году",
-		(
-			PROFESSION,
-			Column("placements", "Трудоустройств", width=15),
-			Column("graduates", "Трудоустроено выпускников", width=16),
-			Column("quota_positions", "на квотируемые места", "Из них", width=16),
-			Column("special_workplaces", "на специально созданные рабочие места", "Из них", width=20),
-		),
-	),
-	Section(
-		"retention_rows",
-		"Закрепление",
-		"Закрепление выпускников на рабочих местах",
-		(
-			Column("checkpoint", "Контрольная точка, мес.", kind=INT, width=13),
-			Column("employed_from", "с", "Трудоустроены в период", kind=DATE, width=12),
-			Column("employed_to", "по", "Трудоустроены в период", kind=DATE, width=12),
-			Column("reached", "Достигли контрольной точки", width=14),
-			Column("checked", "Проверено", width=12),
-			Column("working", "Продолжают работать", width=14),
-			Column("share", "Продолжают работать, %", kind=PERCENT, width=14, ratio=("working", "reached")),
-			Column("overdue", "Просрочено проверок", width=13),
-		),
-		total=False,
-	),
-	Section(
-		"outcome_rows",
-		"Итоги выпуска",
-		"Занятость выпускников отчётного года",
-		(
-			PROFESSION,
-			Column("graduates", "Выпускников", width=12),
-			*(
-				Column(key, header, group, width=13 if len(header) < 30 else 15)
-				for key, (group, header) in OUTCOME_GROUPS.items()
-			),
-			Column("not_checked", "Нет сведений мониторинга", width=13),
-			Column("working", "Работают всего", width=11),
-			Column("working_share", "Работают, %", kind=PERCENT, width=11, ratio=("working", "graduates")),
-		),
-	),
-	Section(
-		"employer_rows",
-		"Работодатели",
-		"Банк данных работодателей",
-		(
-			Column("region", "Регион", kind=TEXT, width=26),
-			Column("employers", "Работодателей в банке данных", width=18),
-			Column("new_employers", "новые", "Из них", width=14),
-			Column("active_employers", "взаимодействовали в году", "Из них", width=18),
-		),
-	),
-	Section(
-		"contract_rows",
-		"Договоры",
-		"Договоры с работодателями, зарегистрированные в отчётном году",
-		(
-			Column("journal", "Журнал регистрации", kind=TEXT, width=48),
-			Column("registered", "Зарегистрировано", width=16),
-			Column("in_force", "действуют", "Из них", width=12),
-			Column("expired", "истекли", "Из них", width=12),
-			Column("terminated", "расторгнуты", "Из них", width=12),
-		),
-	),
-	Section(
-		"request_rows",
-		"Заявки",
-		"Заявки работодателей о потребности в работниках",
-		(
-			PROFESSION,
-			Column("requests", "Заявок", width=10),
-			Column("positions", "запрошено", "Рабочих мест", width=12),
-			Column("filled", "заполнено", "Рабочих мест", width=12),
-			Column(
-				"filled_share",
-				"заполнено, %",
-				"Рабочих мест",
-				kind=PERCENT,
-				width=12,
-				ratio=("filled", "positions"),
-			),
-		),
-	),
-	Section(
-		"event_rows",
-		"Мероприятия",
-		"Мероприятия Центра",
-		(
-			Column("event_type", "Вид мероприятия", kind=TEXT, width=34),
-			Column("events", "Проведено", width=11),
-			Column("graduates", "выпускники", "Участники", width=12),
-			Column("students", "обучающиеся", "Участники", width=12),
-			Column("employers", "работодатели", "Участники", width=13),
-			Column("participants", "всего", "Участники", width=10),
-		),
-	),
-	Section(
-		"satisfaction_rows",
-		"Отзывы работодателей",
-		"Отзывы работодателей о выпускниках",
-		(
-			PROFESSION,
-			Column("checks", "Проведено проверок", width=12),
-			Column("answers", "ответов", "Удовлетворённость работодателя (1–5)", width=12),
-			Column("average", "средняя оценка", "Удовлетворённость работодателя (1–5)", kind=SCORE, width=13),
-			Column("complaints", "Замечания работодателя", width=14),
-			Column("conditions_mismatch", "Условия не соответствуют договору", width=16),
-			Column("workplace_needed", "Требуется специальное рабочее место", width=16),
-		),
-	),
-)
 
 SUMMARY_SHEET = "Сводка"
 # The key figures by section: (figure, its wording, kind).
@@ -333,17 +141,6 @@ def status_line(report: ReportData) -> str:
 # --- cells ----------------------------------------------------------------------------------------------
 
 
-def share_value(values: Mapping, key: str, percent: object) -> object:
-	"""A stored percent (0–100) as the fraction Excel formats, or a dash when it is taken over nobody."""
-	if percent is None or not rules.has_base(values, key):
-		return NO_VALUE
-	return float(percent) / 100
-
-
-def ratio(numerator: int, base: int) -> object:
-	return NO_VALUE if not base else round(numerator / base, 3)
-
-
 def write_cell(ws: Worksheet, row: int, column: int, value: object, kind: str, bold: bool = False):
 	cell = ws.cell(row=row, column=column, value=value)
 	cell.border = BORDER
@@ -429,14 +226,7 @@ def write_summary(ws: Worksheet, report: ReportData) -> None:
 			number += 1
 			number_cell(ws, row, number)
 			write_cell(ws, row, 2, wording, TEXT)
-			value = report.figures.get(key)
-			if kind == PERCENT:
-				value = share_value(report.figures, key, value)
-			elif kind == SCORE:
-				value = NO_VALUE if value is None or not rules.has_base(report.figures, key) else float(value)
-			else:
-				value = as_int(value)
-			write_cell(ws, row, 3, value, kind)
+			write_cell(ws, row, 3, figure_value(report, key, kind), kind)
 			row += 1
 	for column, width in ((1, 7), (2, 62), (3, 16)):
 		ws.column_dimensions[get_column_letter(column)].width = width
@@ -451,63 +241,26 @@ def write_headers(ws: Worksheet, columns: Sequence[Column]) -> None:
 	ws.merge_cells(start_row=HEADER_TOP, start_column=1, end_row=HEADER_BOTTOM, end_column=1)
 	header_cell(ws, HEADER_TOP, 1, "№ п/п")
 	header_cell(ws, HEADER_BOTTOM, 1, None)
-	index = 0
-	while index < len(columns):
-		column = columns[index]
-		first = index + 2
-		if column.group is None:
+	first = 2
+	for group, run in header_runs(columns):
+		if group is None:
 			ws.merge_cells(start_row=HEADER_TOP, start_column=first, end_row=HEADER_BOTTOM, end_column=first)
-			header_cell(ws, HEADER_TOP, first, column.header)
+			header_cell(ws, HEADER_TOP, first, run[0].header)
 			header_cell(ws, HEADER_BOTTOM, first, None)
-			index += 1
-			continue
-		span = 1
-		while index + span < len(columns) and columns[index + span].group == column.group:
-			span += 1
-		if span > 1:
-			ws.merge_cells(
-				start_row=HEADER_TOP, start_column=first, end_row=HEADER_TOP, end_column=first + span - 1
-			)
-		header_cell(ws, HEADER_TOP, first, column.group)
-		for offset in range(span):
-			if offset:
-				header_cell(ws, HEADER_TOP, first + offset, None)
-			header_cell(ws, HEADER_BOTTOM, first + offset, columns[index + offset].header)
-		index += span
+		else:
+			if len(run) > 1:
+				ws.merge_cells(
+					start_row=HEADER_TOP,
+					start_column=first,
+					end_row=HEADER_TOP,
+					end_column=first + len(run) - 1,
+				)
+			for offset, column in enumerate(run):
+				header_cell(ws, HEADER_TOP, first + offset, None if offset else group)
+				header_cell(ws, HEADER_BOTTOM, first + offset, column.header)
+		first += len(run)
 	ws.row_dimensions[HEADER_TOP].height = 32
 	ws.row_dimensions[HEADER_BOTTOM].height = 58
-
-
-def cell_value(report: ReportData, row: Mapping, column: Column) -> object:
-	value = row.get(column.key)
-	if column.kind == TEXT:
-		return report.label(value)
-	if column.kind == PERCENT:
-		return share_value(row, column.key, value)
-	if column.kind == SCORE:
-		return NO_VALUE if value is None or not rules.has_base(row, column.key) else float(value)
-	if column.kind == DATE:
-		return value
-	return as_int(value)
-
-
-def total_value(report: ReportData, section: Section, rows: Sequence[Mapping], column: Column) -> object:
-	if column.kind == TEXT:
-		return None
-	if column.ratio:
-		numerator, base = column.ratio
-		return ratio(
-			sum(as_int(row.get(numerator)) for row in rows), sum(as_int(row.get(base)) for row in rows)
-		)
-	if column.kind == SCORE:
-		# The overall average is the report's own, computed from the sum of the scores.
-		value = report.figures.get("satisfaction_average")
-		return (
-			NO_VALUE
-			if value is None or not rules.has_base(report.figures, "satisfaction_average")
-			else float(value)
-		)
-	return sum(as_int(row.get(column.key)) for row in rows)
 
 
 def write_section(ws: Worksheet, report: ReportData, section: Section, number: int) -> None:
@@ -525,21 +278,20 @@ def write_section(ws: Worksheet, report: ReportData, section: Section, number: i
 		row_number += 1
 	if not rows:
 		ws.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=last_column)
-		cell = write_cell(ws, row_number, 1, "Нет данных за отчётный год", TEXT)
+		cell = write_cell(ws, row_number, 1, section.empty, TEXT)
 		cell.alignment = Alignment(horizontal="center", vertical="center")
 		for offset in range(2, last_column + 1):
 			ws.cell(row=row_number, column=offset).border = BORDER
 		row_number += 1
 	elif section.total:
 		ws.merge_cells(start_row=row_number, start_column=1, end_row=row_number, end_column=2)
-		write_cell(ws, row_number, 1, "Итого", TEXT, bold=True)
+		write_cell(ws, row_number, 1, TOTAL, TEXT, bold=True)
 		ws.cell(row=row_number, column=2).border = BORDER
+		totals = total_values(report, section, rows)
 		for offset, column in enumerate(columns, start=2):
 			if offset == 2 and column.kind == TEXT:
 				continue
-			write_cell(
-				ws, row_number, offset, total_value(report, section, rows, column), column.kind, bold=True
-			)
+			write_cell(ws, row_number, offset, totals[column.key], column.kind, bold=True)
 	ws.column_dimensions["A"].width = 6
 	for offset, column in enumerate(columns, start=2):
 		ws.column_dimensions[get_column_letter(offset)].width = column.width
@@ -564,5 +316,4 @@ def workbook_bytes(report: ReportData) -> bytes:
 	return buffer.getvalue()
 
 
-SECTION_OF_TABLE: dict[str, Section] = {section.table: section for section in SECTIONS}
 SHEETS: tuple[str, ...] = (SUMMARY_SHEET, *(section.sheet for section in SECTIONS))

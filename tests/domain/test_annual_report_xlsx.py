@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from citi_employment.domain import annual_report as rules
+from citi_employment.domain import annual_report_tables as tables
 from citi_employment.domain import annual_report_xlsx as xlsx
 
 from .test_annual_report import known_year
@@ -26,9 +27,9 @@ LABELS = {
 }
 
 
-def report_data(snapshot=None, **values) -> xlsx.ReportData:
+def report_data(snapshot=None, **values) -> tables.ReportData:
 	snapshot = snapshot or rules.snapshot(known_year())
-	return xlsx.ReportData(
+	return tables.ReportData(
 		**{
 			"name": "AR-2026",
 			"year": 2026,
@@ -73,7 +74,7 @@ def test_one_sheet_per_section_after_the_summary(book):
 		"Отзывы работодателей",
 	]
 	assert book.sheetnames == list(xlsx.SHEETS)
-	assert {section.table for section in xlsx.SECTIONS} == set(rules.TABLES)
+	assert {section.table for section in tables.SECTIONS} == set(rules.TABLES)
 
 
 def test_every_sheet_is_a4_landscape_or_portrait_fitted_with_its_headers_repeated(book):
@@ -146,7 +147,7 @@ def test_summary_holds_every_key_figure_in_its_format(book):
 		assert cell.value == pytest.approx(value), wording
 		assert cell.number_format == number_format, wording
 	# Nobody reached twelve months: no share, a dash, not 0 %.
-	assert figures["Закрепление через 12 месяцев"].value == xlsx.NO_VALUE
+	assert figures["Закрепление через 12 месяцев"].value == tables.NO_VALUE
 	numbers = [ws.cell(row=row, column=1).value for row in range(6, ws.max_row + 1)]
 	assert [number for number in numbers if isinstance(number, int)] == list(range(1, 29))
 
@@ -222,7 +223,7 @@ def test_plan_sheet_rows_and_totals(book):
 def test_placement_retention_and_request_sheets(book):
 	ws = book["Трудоустройство"]
 	assert values(ws, 6, 1, 6) == [1, "Повар", 3, 2, 1, 1]
-	assert values(ws, 7, 1, 6) == [2, "не указано", 1, 1, 0, 0]
+	assert values(ws, 7, 1, 6) == [2, "Профессия не указана", 1, 1, 0, 0]
 	assert values(ws, 8, 1, 6) == ["Итого", None, 4, 3, 1, 1]
 	assert {"E4:F4"} <= merged(ws)
 
@@ -233,7 +234,7 @@ def test_placement_retention_and_request_sheets(book):
 	assert [cell.date() for cell in row[2:4]] == [date(2025, 7, 1), date(2026, 6, 30)]
 	assert row[4:] == [4, 3, 2, 0.5, 1]
 	assert ws["C6"].number_format == "DD.MM.YYYY"
-	assert ws.cell(row=7, column=8).value == xlsx.NO_VALUE
+	assert ws.cell(row=7, column=8).value == tables.NO_VALUE
 	# Checkpoints are different cohorts: no total row.
 	assert ws.max_row == 7
 
@@ -248,7 +249,7 @@ def test_employer_contract_event_and_feedback_sheets(book):
 		"Санкт-Петербург",
 		"Ленинградская область",
 		"Другой регион",
-		"не указано",
+		"Регион не указан",
 	]
 	assert ws["A10"].value == "Итого"
 	assert values(ws, 10, 3, 5) == [4, 3, 2]
@@ -282,15 +283,15 @@ def test_an_empty_year_has_its_tables_with_no_data_rows():
 	)
 	book = load_workbook(BytesIO(xlsx.workbook_bytes(report_data(empty, year=2090))))
 	ws = book["План работы"]
-	assert ws["A6"].value == "Нет данных за отчётный год"
+	assert ws["A6"].value == "Планов работы на отчётный год нет"
 	assert "A6:K6" in merged(ws)
-	assert book["Закрепление"]["H6"].value == xlsx.NO_VALUE
+	assert book["Закрепление"]["H6"].value == tables.NO_VALUE
 	summary = {
 		book["Сводка"].cell(row=row, column=2).value: book["Сводка"].cell(row=row, column=3).value
 		for row in range(6, book["Сводка"].max_row + 1)
 	}
-	assert summary["Доля выполненных мероприятий"] == xlsx.NO_VALUE
-	assert summary["Средняя оценка удовлетворённости (1–5)"] == xlsx.NO_VALUE
+	assert summary["Доля выполненных мероприятий"] == tables.NO_VALUE
+	assert summary["Средняя оценка удовлетворённости (1–5)"] == tables.NO_VALUE
 	assert summary["Проведено мероприятий"] == 0
 
 
