@@ -9,7 +9,6 @@ journal) are shown through ``labels``, which the caller fills in Russian.
 """
 
 from collections.abc import Sequence
-from datetime import date
 from io import BytesIO
 
 from openpyxl import Workbook
@@ -34,7 +33,6 @@ from citi_employment.domain.annual_report_tables import (
 	header_runs,
 	total_values,
 )
-from citi_employment.domain.russian_text import GENITIVE_MONTHS
 
 # --- formats --------------------------------------------------------------------------------------------
 
@@ -108,13 +106,6 @@ SUMMARY: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
 
 
 # --- text -----------------------------------------------------------------------------------------------
-
-
-def russian_date(day: date | None) -> str:
-	"""«15 января 2027 г.»"""
-	if not day:
-		return ""
-	return f"{day.day} {GENITIVE_MONTHS[day.month - 1]} {day.year} г."
 
 
 def report_title(report: ReportData) -> str:

@@ -7,7 +7,7 @@ one the controllers would have let through.
 """
 
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -100,7 +100,6 @@ CHECK_MADE_SHARE = 0.93
 # A dismissed placement whose record was kept from the start has its later checks Not Applicable; one
 # recorded after the dismissal never had them.
 RECORDED_BEFORE_DISMISSAL_SHARE = 0.1
-PROCESSING_REVOKED_SHARE = 0.01
 DISSEMINATION_SHARE = 0.3
 CONSENT_TERM_YEARS = 5
 DEFAULT_POLICY = monitoring_rules.SchedulePolicy()
@@ -108,11 +107,6 @@ DEFAULT_POLICY = monitoring_rules.SchedulePolicy()
 
 def pick(rng: random.Random, shares: Mapping[str, float]) -> str:
 	return rng.choices(tuple(shares), weights=tuple(shares.values()))[0]
-
-
-def shares_of(values: Iterable[str]) -> dict[str, float]:
-	values = list(values)
-	return {value: values.count(value) / len(values) for value in sorted(set(values))} if values else {}
 
 
 def spread(rng: random.Random, total: int, most: Sequence[int]) -> list[int]:

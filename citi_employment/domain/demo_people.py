@@ -328,23 +328,6 @@ def masculine_surname(person: Person) -> str:
 	return person.last_name.removesuffix("а")
 
 
-def expected_genitive(person: Person) -> str:
-	"""The genitive a careful clerk writes; the quick suite compares the prints' declension with it."""
-	male = person.gender == MALE
-	surname = person.last_name
-	if surname.endswith("ский"):
-		surname = surname.removesuffix("ий") + "ого"
-	elif surname.endswith("ская"):
-		surname = surname.removesuffix("ая") + "ой"
-	elif male:
-		surname += "а"
-	else:
-		surname = surname.removesuffix("а") + "ой"
-	first_names = dict(MALE_FIRST_NAMES if male else FEMALE_FIRST_NAMES)
-	patronymic = person.patronymic + "а" if male else person.patronymic.removesuffix("а") + "ы"
-	return f"{surname} {first_names[person.first_name]} {patronymic}"
-
-
 def initials(person: Person) -> str:
 	"""«И.И. Иванов», the form under a signature."""
 	return f"{person.first_name[0]}.{person.patronymic[0]}. {person.last_name}"

@@ -513,7 +513,6 @@ _EMPLOYER_LINK_PURPOSE = b"citi_employment/vacancy-request-link/v1"
 LINK_SENT = "Sent"
 LINK_ANSWERED = "Answered"
 LINK_SUPERSEDED = "Superseded"
-LINK_STATUSES = (LINK_SENT, LINK_ANSWERED, LINK_SUPERSEDED)
 # A check the employer may still answer: the one the link was sent for, not yet made or set aside.
 ANSWERABLE_CHECK_STATUSES = (monitoring.PLANNED, monitoring.DUE, monitoring.OVERDUE)
 

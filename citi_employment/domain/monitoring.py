@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from enum import Enum
 
 from citi_employment.domain import graduate as graduate_rules
-from citi_employment.domain.errors import DomainError
 
 # --- statuses -------------------------------------------------------------------------------------------
 
@@ -319,13 +318,6 @@ PROBLEM_FIELDS = {
 	MonitoringProblem.SATISFACTION_OUT_OF_RANGE: "employer_satisfaction",
 	MonitoringProblem.ELSEWHERE_IS_THIS_EMPLOYER: "outcome_employer",
 }
-
-
-class MonitoringError(DomainError):
-	def __init__(self, problem: MonitoringProblem) -> None:
-		self.problem = problem
-		self.field = PROBLEM_FIELDS[problem]
-		super().__init__(f"{self.field}: {problem.value}")
 
 
 @dataclass(frozen=True)

@@ -167,10 +167,6 @@ OUTCOME_CATEGORIES = monitoring.OUTCOMES
 NOT_CHECKED = "Not Checked"
 
 
-def is_still_working(outcome: str | None) -> bool:
-	return outcome in STILL_WORKING_OUTCOMES
-
-
 def outcome_key(outcome: str) -> str:
 	return field_key(outcome)
 

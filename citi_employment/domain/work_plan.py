@@ -34,10 +34,9 @@ class ItemStatus(str, Enum):
 
 
 # What the Director approves (Appendix №8's columns «Содержание деятельности», «Срок исполнения»,
-# «Ответственный»), plus what decides how an event moves the item. Status and result are how the plan is
-# reported against, so they stay open after approval.
+# «Ответственный»), plus what decides how an event moves the item. An item's status and result are how the
+# plan is reported against, so they stay open after approval.
 ITEM_CONTENT_FIELDS = ("activity", "due", "due_date", "responsible", "done_when_event_held")
-ITEM_REPORT_FIELDS = ("status", "result")
 PLAN_CONTENT_FIELDS = ("year", "period")
 
 # Items still waiting to be done; only these can be overdue.

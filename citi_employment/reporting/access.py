@@ -14,9 +14,6 @@ from frappe.permissions import get_role_permissions
 
 from citi_employment import roles
 
-# Head and Specialist work on everything of the Center; the Director reads everything except Graduate
-# Personal Data (152-ФЗ ст. 7), which no report reads.
-CENTER_READERS = (roles.EMPLOYMENT_CENTER_HEAD, roles.EMPLOYMENT_SPECIALIST, roles.INSTITUTION_DIRECTOR)
 # Registers naming graduates in the context of their personal data (consents, revocations) are for the
 # roles that keep that data.
 PERSONAL_DATA_READERS = roles.PERSONAL_DATA_ROLES

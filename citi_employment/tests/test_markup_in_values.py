@@ -38,7 +38,6 @@ from citi_employment.tests.records import (
 	make_work_plan,
 )
 from citi_employment.write_guards.markup import (
-	RICH_TEXT_FIELDTYPES,
 	MarkupInValueError,
 	is_link_field,
 	text_fields,
@@ -366,11 +365,12 @@ class TestMarkupInValues(FrappeTestCase):
 
 	def test_no_field_of_the_app_is_meant_to_hold_markup(self):
 		"""The guard refuses all markup because no field wants any; a rich field needs its own decision."""
+		rich_fieldtypes = {"Text Editor", "HTML Editor", "Markdown Editor", "Code", "JSON"}
 		rich = [
 			f"{doctype}.{df.fieldname}"
 			for doctype in app_doctypes()
 			for df in frappe.get_meta(doctype).get("fields")
-			if df.fieldtype in RICH_TEXT_FIELDTYPES
+			if df.fieldtype in rich_fieldtypes
 		]
 		self.assertEqual(rich, [])
 

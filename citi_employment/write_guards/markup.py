@@ -44,7 +44,6 @@ TEXT_FIELDTYPES = frozenset(
 		"Code",
 	}
 )
-RICH_TEXT_FIELDTYPES = frozenset({"Text Editor", "HTML Editor", "Markdown Editor", "Code", "JSON"})
 # Printed as the target of a link: the desk's URL and Attach formatters put the value into href="…" unescaped.
 LINK_FIELDTYPES = frozenset({"Attach", "Attach Image"})
 

@@ -299,8 +299,3 @@ def test_the_workbook_says_what_it_is():
 	book = load_workbook(BytesIO(xlsx.workbook_bytes(report_data())))
 	assert book.properties.title.startswith("Годовой отчёт о выполнении плана работы")
 	assert book.properties.creator == "ГАНПОУ ЛО «МЦ СиТИ»"
-
-
-def test_russian_dates():
-	assert xlsx.russian_date(date(2027, 1, 15)) == "15 января 2027 г."
-	assert xlsx.russian_date(None) == ""

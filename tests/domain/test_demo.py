@@ -44,6 +44,23 @@ def test_an_unknown_scale_is_refused():
 # --- names ----------------------------------------------------------------------------------------------
 
 
+def expected_genitive(person: people.Person) -> str:
+	"""The genitive a careful clerk writes; the quick suite compares the prints' declension with it."""
+	male = person.gender == people.MALE
+	surname = person.last_name
+	if surname.endswith("ский"):
+		surname = surname.removesuffix("ий") + "ого"
+	elif surname.endswith("ская"):
+		surname = surname.removesuffix("ая") + "ой"
+	elif male:
+		surname += "а"
+	else:
+		surname = surname.removesuffix("а") + "ой"
+	first_names = dict(people.MALE_FIRST_NAMES if male else people.FEMALE_FIRST_NAMES)
+	patronymic = person.patronymic + "а" if male else person.patronymic.removesuffix("а") + "ы"
+	return f"{surname} {first_names[person.first_name]} {patronymic}"
+
+
 @pytest.mark.parametrize("gender", [people.MALE, people.FEMALE])
 def test_every_name_is_declined_in_the_genitive_as_a_clerk_writes_it(gender):
 	"""The prints' declension (pytrovich through russian_text) agrees with the hand-written genitive for every
@@ -57,16 +74,16 @@ def test_every_name_is_declined_in_the_genitive_as_a_clerk_writes_it(gender):
 			]
 			person = people.Person(people.surname_for(surname, gender), first_name, patronymic, gender)
 			declined = decline_full_name(*person, case=GrammaticalCase.GENITIVE)
-			if declined != people.expected_genitive(person):
+			if declined != expected_genitive(person):
 				wrong.append((person, declined))
 	assert wrong == []
 
 
 def test_examples_of_the_genitive():
-	assert people.expected_genitive(people.Person("Иванов", "Никита", "Сергеевич", people.MALE)) == (
+	assert expected_genitive(people.Person("Иванов", "Никита", "Сергеевич", people.MALE)) == (
 		"Иванова Никиты Сергеевича"
 	)
-	assert people.expected_genitive(people.Person("Островская", "Мария", "Игоревна", people.FEMALE)) == (
+	assert expected_genitive(people.Person("Островская", "Мария", "Игоревна", people.FEMALE)) == (
 		"Островской Марии Игоревны"
 	)
 

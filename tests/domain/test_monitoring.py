@@ -336,7 +336,7 @@ def test_all_problems_are_reported_at_once():
 
 def test_every_problem_names_its_field():
 	for problem in MonitoringProblem:
-		assert rules.MonitoringError(problem).field in {
+		assert rules.PROBLEM_FIELDS[problem] in {
 			"checked_on",
 			"outcome",
 			"employer_satisfaction",
