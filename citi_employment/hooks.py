@@ -76,7 +76,7 @@ doc_events = {
 		"before_cancel": "citi_employment.write_guards.guard_write",
 		"before_print": [
 			# A document of the app prints only for a user with its print right; v15 prints for every reader
-			# (DESIGN §3, deny by default; citi_employment/paper_forms/access.py).
+			# (deny by default: citi_employment/paper_forms/access.py).
 			"citi_employment.paper_forms.access.guard_print",
 			# The /printview page fills link titles outside any whitelisted method: drop a graduate's name there
 			# for a printer who may not read the graduate, whatever app the printed DocType belongs to.

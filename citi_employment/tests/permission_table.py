@@ -1,7 +1,6 @@
 """What each role may do with each DocType of the app: the one table the permission matrix test asserts.
 
-It restates the role table of the design (§3 there: deny by default, a role sees only what its row grants)
-and the DocTypes added since. ``test_permission_matrix`` checks it twice: against the permission rows of
+Rights are denied by default: a role sees only what its row grants. ``test_permission_matrix`` checks it twice: against the permission rows of
 every DocType JSON, where the two overlap, so that a drift in either fails; and against the served site
 over HTTP, action by action, for every principal below.
 

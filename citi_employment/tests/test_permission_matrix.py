@@ -1492,7 +1492,7 @@ class TestPermissionMatrix(FrappeTestCase):
 		"""A role that may read a DocType but holds no print right (the Director and a consent, a teacher and a
 		graduate, a Practice Supervisor and an employer or a contract) is refused a print on every print path.
 		Frappe v15 prints for whoever may read (frappe/www/printview.py validate_print_permission); the app
-		asks for the print right of the document (citi_employment/paper_forms/access.py guard_print, DESIGN §3:
+		asks for the print right of the document (citi_employment/paper_forms/access.py guard_print:
 		a role has only what its row grants)."""
 		readers = getattr(self, "readers_printing", [])
 		self.assertTrue(readers, "test_03_print made no such case")

@@ -88,7 +88,7 @@ class TestPrintFormats(FrappeTestCase):
 		"""The Head, who destroys the data and signs the act (Roskomnadzor order №179: the act bears the signature
 		of who destroyed the data; citi_employment/personal_data/destruction.py lets only the Head destroy), holds
 		the print right. A Specialist reads the act but may not print it: this pinned before that every reader
-		printed it, which v15 allowed; a print takes the print right now (permission_table.py, DESIGN §3,
+		printed it, which v15 allowed; a print takes the print right now (permission_table.py,
 		citi_employment/paper_forms/access.py guard_print)."""
 		frappe.set_user(HEAD_USER)
 		self.assertIn(SURNAME, self.print_act())

@@ -244,7 +244,7 @@ class TestPrintLeaks(FrappeTestCase):
 
 	def test_a_reader_without_the_print_right_prints_nothing(self):
 		"""Frappe v15 prints for whoever may read (frappe/www/printview.py validate_print_permission); the app
-		asks for the document's print right (paper_forms/access.py guard_print, DESIGN §3: a role has only what
+		asks for the document's print right (paper_forms/access.py guard_print: a role has only what
 		its row grants). This denial replaces what this module pinned before: that a Practice Supervisor, who
 		reads practice contracts, prints one. The table (tests/permission_table.py) gives the Practice
 		Supervisor the print of the Practice journal's register book (Contract Journal), not of a contract.
@@ -523,7 +523,7 @@ class TestPrintLeaksOverHTTP(FrappeTestCase):
 
 	def test_a_practice_supervisor_prints_no_contract_over_http(self):
 		"""This pinned before that the Practice Supervisor prints a practice contract it reads. It may read it
-		but not print it (the table, DESIGN §3: a role has only what its row grants; the Practice Supervisor
+		but not print it (the table: a role has only what its row grants; the Practice Supervisor
 		prints the Practice journal's register book): every print path refuses, and shows nothing of it."""
 		employer = "ООО «Практика по HTTP»"
 		page = self.get("/printview", doctype="Employer Contract", name=self.practice, format="Standard")

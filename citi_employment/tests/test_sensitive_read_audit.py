@@ -284,7 +284,7 @@ class TestSensitiveReadAudit(FrappeTestCase):
 		):
 			with self.subTest(path=path):
 				self.assertEqual(self.logged(DIRECTOR, verb, path, expected_status=404, **data), [])
-		# The Director reads a consent but may not print it (DESIGN §3).
+		# The Director reads a consent but may not print it (permission_table.py).
 		consent = {"doctype": "Personal Data Consent", "name": self.consent}
 		for path in ("/printview", "/api/method/frappe.utils.print_format.download_pdf"):
 			with self.subTest(path=path, reader=True):
