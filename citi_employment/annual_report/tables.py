@@ -6,6 +6,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from citi_employment.annual_report import REPORT_DOCTYPE
 from citi_employment.domain import annual_report as rules
 from citi_employment.domain import annual_report_tables as tables
 from citi_employment.paper_forms.jinja import citi_center_settings
@@ -35,7 +36,7 @@ def choice_labels(doc) -> dict[str, str]:
 
 
 def report_data(doc) -> tables.ReportData:
-	"""The stored report as the plain values the writer takes."""
+	"""The stored report as the plain values its XLSX and its print are made of."""
 	settings = citi_center_settings()
 	return tables.ReportData(
 		name=doc.name,
@@ -60,6 +61,9 @@ def report_data(doc) -> tables.ReportData:
 
 
 def citi_annual_report_tables(doc) -> dict[str, dict]:
-	"""The print format's tables of ``doc``, by child table (``domain.annual_report_tables.printed_table``)."""
+	"""The print format's tables of ``doc``, by child table (``domain.annual_report_tables.printed_table``).
+
+	A Jinja helper is callable from any template, so it asks for the print right itself, as the print does."""
+	frappe.has_permission(REPORT_DOCTYPE, "print", doc=doc, throw=True)
 	data = report_data(doc)
 	return {section.table: tables.printed_table(data, section) for section in tables.SECTIONS}

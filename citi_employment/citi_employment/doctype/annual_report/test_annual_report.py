@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from citi_employment.annual_report import compute as compute_service
 from citi_employment.annual_report import corrections, workflow
 from citi_employment.annual_report.compute import ComputeNotAllowedError
+from citi_employment.annual_report.tables import citi_annual_report_tables
 from citi_employment.approvals import notifications
 from citi_employment.domain import annual_report as rules
 from citi_employment.domain.paper_forms import ANNUAL_REPORT_FORM
@@ -567,6 +568,12 @@ class TestAnnualReportFigures(FrappeTestCase):
 		self.assertIn("4,33", body)
 		self.assertIn(COOK, body)
 		self.assertNotIn("{{", html)
+		# The tables' Jinja helper is callable from any template: it asks for the print right itself.
+		with self.set_user(TEACHER_USER), self.assertRaises(frappe.PermissionError):
+			citi_annual_report_tables(frappe.get_doc(REPORT, self.report.name))
+		with self.set_user(DIRECTOR_USER):
+			tables = citi_annual_report_tables(frappe.get_doc(REPORT, self.report.name))
+		self.assertEqual(list(tables), list(rules.TABLES))
 
 
 class TestAnnualReportRules(FrappeTestCase):
