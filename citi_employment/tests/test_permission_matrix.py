@@ -24,7 +24,9 @@ the desk's ``savedocs``, a query report per DocType (the framework's ``report`` 
 ToDo, Access Log, File…) listed as each principal. The run prints its counts.
 """
 
+import datetime
 import html
+import itertools
 import json
 import random
 import re
@@ -195,6 +197,15 @@ def new_marker() -> str:
 	return "".join(random.choices(LETTERS, k=10)).capitalize()
 
 
+# Each date marker is a day of its own, far in the future: a random day could repeat one already stored (a
+# refused create then looked made), so they are counted out instead.
+DATE_MARKERS = itertools.count()
+
+
+def new_date_marker() -> str:
+	return (datetime.date(2040, 1, 1) + datetime.timedelta(days=next(DATE_MARKERS))).isoformat()
+
+
 def variants(marker: str) -> list[str]:
 	"""The forms a value takes in an answer: raw, ``\\u``-escaped JSON, HTML entities, URL-encoded."""
 	forms = {
@@ -310,7 +321,7 @@ class TestPermissionMatrix(FrappeTestCase):
 		cls.write_values = {
 			(target, fieldname): new_marker
 			if frappe.get_meta(target).get_field(fieldname).fieldtype != "Date"
-			else (lambda: f"20{random.randint(40, 69)}-{random.randint(1, 12):02d}-{random.randint(10, 28)}")
+			else new_date_marker
 			for target, fieldname in [
 				*cls.write_targets.values(),
 				*(("Mentor Recommendation", f) for f in (*table.SECTIONS.values(), "consilium_living")),
@@ -860,7 +871,7 @@ class TestPermissionMatrix(FrappeTestCase):
 	def new_value(doctype: str, fieldname: str) -> str:
 		df = frappe.get_meta(doctype).get_field(fieldname)
 		if df and df.fieldtype == "Date":
-			return f"20{random.randint(40, 69)}-{random.randint(1, 12):02d}-{random.randint(10, 28)}"
+			return new_date_marker()
 		return new_marker()
 
 	@classmethod
