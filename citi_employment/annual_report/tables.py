@@ -9,6 +9,7 @@ from frappe.utils import getdate
 from citi_employment.annual_report import REPORT_DOCTYPE
 from citi_employment.domain import annual_report as rules
 from citi_employment.domain import annual_report_tables as tables
+from citi_employment.paper_forms.access import require_print_permission
 from citi_employment.paper_forms.jinja import citi_center_settings
 
 LANGUAGE = "ru"
@@ -64,6 +65,6 @@ def citi_annual_report_tables(doc) -> dict[str, dict]:
 	"""The print format's tables of ``doc``, by child table (``domain.annual_report_tables.printed_table``).
 
 	A Jinja helper is callable from any template, so it asks for the print right itself, as the print does."""
-	frappe.has_permission(REPORT_DOCTYPE, "print", doc=doc, throw=True)
+	require_print_permission(REPORT_DOCTYPE, doc)
 	data = report_data(doc)
 	return {section.table: tables.printed_table(data, section) for section in tables.SECTIONS}

@@ -9,6 +9,11 @@ lines of the paper form. Not even an exception's text is kept: it could carry va
 import frappe
 
 
+def may_read_and_print(doctype: str, name: str) -> bool:
+	"""The user's ``read`` and ``print`` rights to the record ``name`` (its record rules and shares)."""
+	return all(frappe.has_permission(doctype, ptype, doc=name) for ptype in ("read", "print"))
+
+
 def readable_values(doctype: str, name: str | None, fields) -> dict | None:
 	"""``fields`` of the ``doctype`` record ``name``, or None when there is none or the user may not read and
 	print it."""
@@ -17,7 +22,7 @@ def readable_values(doctype: str, name: str | None, fields) -> dict | None:
 	try:
 		if not frappe.db.exists(doctype, name):
 			return None
-		if not all(frappe.has_permission(doctype, ptype, doc=name) for ptype in ("read", "print")):
+		if not may_read_and_print(doctype, name):
 			return None
 		return frappe.db.get_value(doctype, name, fields, as_dict=True)
 	except Exception:

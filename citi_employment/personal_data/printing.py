@@ -5,7 +5,7 @@ import frappe
 from citi_employment.domain.dates import date_or_none
 from citi_employment.domain.russian_text import format_short_date
 from citi_employment.graduates.printing import may_read_graduate
-from citi_employment.paper_forms.restricted import readable_values
+from citi_employment.paper_forms.restricted import may_read_and_print, readable_values
 
 CONSENT_DOCTYPE = "Personal Data Consent"
 PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"
@@ -31,7 +31,7 @@ def citi_consent_print(doc) -> frappe._dict:
 		return frappe._dict()
 	# Any template can call a Jinja method, so the printing user's own right to the consent and to its graduate
 	# decides: to read the consent and to print it (its print is what this context is for; paper_forms.access).
-	if not all(frappe.has_permission(CONSENT_DOCTYPE, ptype, doc=doc) for ptype in ("read", "print")):
+	if not may_read_and_print(CONSENT_DOCTYPE, doc):
 		return frappe._dict()
 	consent = frappe.get_doc(CONSENT_DOCTYPE, doc)
 	if not may_read_graduate(consent.graduate):

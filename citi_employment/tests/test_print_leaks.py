@@ -526,26 +526,28 @@ class TestPrintLeaksOverHTTP(FrappeTestCase):
 		but not print it (the table: a role has only what its row grants; the Practice Supervisor
 		prints the Practice journal's register book): every print path refuses, and shows nothing of it."""
 		employer = "ООО «Практика по HTTP»"
-		page = self.get("/printview", doctype="Employer Contract", name=self.practice, format="Standard")
-		self.assertEqual(page.status_code, 403)
-		self.assertNotIn(employer, page.text)
-		response = self.get(
-			"/api/method/frappe.utils.print_format.download_pdf",
-			doctype="Employer Contract",
-			name=self.practice,
-			format="Standard",
-		)
-		self.assertEqual(response.status_code, 403)
-		self.assertNotEqual(response.headers.get("Content-Type"), "application/pdf")
-		self.assertNotIn(employer, response.text)
-		response = self.post(
-			"frappe.www.printview.get_html_and_style",
-			doc="Employer Contract",
-			name=self.practice,
-			print_format="Standard",
-		)
-		self.assertEqual(response.status_code, 403)
-		self.assertNotIn(employer, response.text)
+		answers = {
+			"printview": self.get(
+				"/printview", doctype="Employer Contract", name=self.practice, format="Standard"
+			),
+			"download_pdf": self.get(
+				"/api/method/frappe.utils.print_format.download_pdf",
+				doctype="Employer Contract",
+				name=self.practice,
+				format="Standard",
+			),
+			"get_html_and_style": self.post(
+				"frappe.www.printview.get_html_and_style",
+				doc="Employer Contract",
+				name=self.practice,
+				print_format="Standard",
+			),
+		}
+		for path, response in answers.items():
+			with self.subTest(path=path):
+				self.assertEqual(response.status_code, 403)
+				self.assertNotIn(employer, response.text)
+		self.assertNotEqual(answers["download_pdf"].headers.get("Content-Type"), "application/pdf")
 		# The contract is still the Practice Supervisor's to read.
 		response = self.get(
 			"/api/method/frappe.desk.form.load.getdoc", doctype="Employer Contract", name=self.practice
