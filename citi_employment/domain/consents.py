@@ -53,7 +53,6 @@ class ConsentProblem(str, Enum):
 	MINOR_NEEDS_REPRESENTATIVE = "minor_needs_representative"
 	ADULT_SIGNS_SELF = "adult_signs_self"
 	SIGNED_IN_FUTURE = "signed_in_future"
-	VALID_UNTIL_BEFORE_SIGNED = "valid_until_before_signed"
 	REVOCATION_PENDING = "revocation_pending"
 	CONSENT_REVOKED = "consent_revoked"
 	NO_ACTIVE_CONSENT = "no_active_consent"
@@ -118,11 +117,9 @@ def check_signer(signer: str, date_of_birth: date, signed_on: date) -> None:
 		raise ConsentError(ConsentProblem.ADULT_SIGNS_SELF)
 
 
-def check_dates(signed_on: date, valid_until: date | None, today: date) -> None:
+def check_signed_on(signed_on: date, today: date) -> None:
 	if signed_on > today:
 		raise ConsentError(ConsentProblem.SIGNED_IN_FUTURE)
-	if valid_until and valid_until < signed_on:
-		raise ConsentError(ConsentProblem.VALID_UNTIL_BEFORE_SIGNED)
 
 
 def is_revocation_pending(consent: ConsentState) -> bool:

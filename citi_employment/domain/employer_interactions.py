@@ -1,7 +1,7 @@
 """Interactions with employers (§5.3) and what follows from them.
 
-Plain values in, plain values out: whether an interaction was in person or remote, the order of its
-dates, what to do with the responsible specialist's ToDo for the next step, and the employer's last
+Plain values in, plain values out: whether an interaction was in person or remote, whether its next
+step is described, what to do with the responsible specialist's ToDo for the next step, and the employer's last
 contact. The controller and ``citi_employment.employers`` map documents onto these.
 """
 
@@ -9,8 +9,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-
-from citi_employment.domain.errors import DomainError
 
 
 class InteractionForm(str, Enum):
@@ -35,30 +33,13 @@ MODE_OF_FORM = {
 }
 
 
-class NextStepDateError(DomainError):
-	"""The next step is dated before the interaction it follows."""
-
-	def __init__(self, interaction_date: date, next_step_date: date) -> None:
-		self.interaction_date = interaction_date
-		self.next_step_date = next_step_date
-		super().__init__(f"next step {next_step_date} is before the interaction {interaction_date}")
-
-
-class NextStepMissingError(DomainError):
-	"""A next-step date was given without saying what the step is."""
-
-
 def mode_of(form: str | None) -> str | None:
 	return MODE_OF_FORM.get(form or "")
 
 
-def check_next_step(
-	interaction_date: date | None, next_step: str | None, next_step_date: date | None
-) -> None:
-	if next_step_date and not (next_step or "").strip():
-		raise NextStepMissingError("a next-step date needs the step itself")
-	if interaction_date and next_step_date and next_step_date < interaction_date:
-		raise NextStepDateError(interaction_date, next_step_date)
+def lacks_step(next_step: str | None, next_step_date: date | None) -> bool:
+	"""A next-step date was given without saying what the step is."""
+	return bool(next_step_date) and not (next_step or "").strip()
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from frappe.utils import escape_html, formatdate
 
 from citi_employment.domain import employer_interactions as rules
 from citi_employment.domain.dates import date_or_none
+from citi_employment.write_guards.field_errors import validate_period
 
 INTERACTION_DOCTYPE = "Employer Interaction"
 EMPLOYER_DOCTYPE = "Employer"
@@ -17,8 +18,8 @@ class ReferenceOfAnotherEmployerError(frappe.ValidationError):
 	"""A contact, vacancy request or contract of another employer was linked."""
 
 
-class NextStepDateInvalidError(frappe.ValidationError):
-	pass
+class NextStepMissingError(frappe.ValidationError):
+	"""A next-step date was given without the step."""
 
 
 def check_references(doc) -> None:
@@ -63,26 +64,17 @@ def is_contact_of(contact: str, employer: str) -> bool:
 
 
 def check_next_step(doc) -> None:
-	interaction_date = date_or_none(doc.interaction_date)
+	"""A next step is described, and not dated before the interaction it follows."""
 	next_step_date = date_or_none(doc.next_step_date)
-	try:
-		rules.check_next_step(interaction_date, doc.next_step, next_step_date)
-	except rules.NextStepMissingError:
+	if rules.lacks_step(doc.next_step, next_step_date):
 		frappe.throw(
 			_("Describe the {0} that is due on {1}.").format(
 				frappe.bold(_("Next Step")), formatdate(next_step_date)
 			),
-			NextStepDateInvalidError,
+			NextStepMissingError,
 			title=_("Next Step Missing"),
 		)
-	except rules.NextStepDateError:
-		frappe.throw(
-			_("The {0} ({1}) cannot be earlier than the interaction ({2}).").format(
-				frappe.bold(_("Next Step Date")), formatdate(next_step_date), formatdate(interaction_date)
-			),
-			NextStepDateInvalidError,
-			title=_("Invalid Next Step Date"),
-		)
+	validate_period(doc, "interaction_date", "next_step_date")
 
 
 def set_mode(doc) -> None:

@@ -40,7 +40,6 @@ def problem_message(problem: ConsentProblem) -> str:
 			"The graduate is 18 or older on the signing date and must sign the consent personally. Set Signer to Data Subject."
 		),
 		ConsentProblem.SIGNED_IN_FUTURE: _("The signing date cannot be in the future."),
-		ConsentProblem.VALID_UNTIL_BEFORE_SIGNED: _("The consent cannot end before it was signed."),
 		ConsentProblem.REVOCATION_PENDING: _(
 			"The graduate has revoked their consent to personal data processing: their data may not be processed or shared until it is destroyed."
 		),

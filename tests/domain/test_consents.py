@@ -61,16 +61,10 @@ class TestSigner:
 
 class TestDates:
 	def test_signed_in_future_refused(self):
-		assert problem_of(rules.check_dates, date(2026, 3, 6), None, TODAY) is ConsentProblem.SIGNED_IN_FUTURE
+		assert problem_of(rules.check_signed_on, date(2026, 3, 6), TODAY) is ConsentProblem.SIGNED_IN_FUTURE
 
-	def test_valid_until_before_signing_refused(self):
-		assert (
-			problem_of(rules.check_dates, date(2026, 3, 1), date(2026, 2, 1), TODAY)
-			is ConsentProblem.VALID_UNTIL_BEFORE_SIGNED
-		)
-
-	def test_open_ended_consent_passes(self):
-		assert rules.check_dates(TODAY, None, TODAY) is None
+	def test_signed_today_passes(self):
+		assert rules.check_signed_on(TODAY, TODAY) is None
 
 
 class TestSupersede:

@@ -334,7 +334,8 @@ def test_a_minors_consent_is_signed_by_the_representative_and_renewed_at_eightee
 	assert first.signer == consent_rules.LEGAL_REPRESENTATIVE and is_minor_on(born, first.signed_on)
 	for plan in plans:
 		consent_rules.check_signer(plan.signer, born, plan.signed_on)
-		consent_rules.check_dates(plan.signed_on, plan.valid_until, TODAY)
+		consent_rules.check_signed_on(plan.signed_on, TODAY)
+		assert plan.valid_until is None or plan.valid_until >= plan.signed_on
 
 
 def test_revocations_schedule_the_destruction():

@@ -12,7 +12,7 @@ from frappe.core.doctype.communication.email import make as make_communication
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate
 
-from citi_employment.employers.interactions import NextStepDateInvalidError, ReferenceOfAnotherEmployerError
+from citi_employment.employers.interactions import NextStepMissingError, ReferenceOfAnotherEmployerError
 from citi_employment.tests.records import (
 	ADMISSIONS_USER,
 	DIRECTOR_USER,
@@ -93,7 +93,7 @@ class TestEmployerInteraction(FrappeTestCase):
 				self.assertEqual(self.interact(form=form).mode, mode)
 
 	def test_a_next_step_dated_before_the_interaction_is_refused(self):
-		with self.assertRaises(NextStepDateInvalidError) as raised:
+		with self.assertRaises(frappe.exceptions.InvalidDates) as raised:
 			self.interact(
 				topic="Раньше срока", next_step="Прислать договор", next_step_date=add_days(TODAY, -1)
 			)
@@ -104,7 +104,7 @@ class TestEmployerInteraction(FrappeTestCase):
 		)
 
 	def test_a_next_step_date_needs_the_step(self):
-		with self.assertRaises(NextStepDateInvalidError):
+		with self.assertRaises(NextStepMissingError):
 			self.interact(topic="Без шага", next_step_date=add_days(TODAY, 3))
 		self.assertFalse(frappe.db.exists(INTERACTION, {"topic": "Без шага"}))
 

@@ -19,7 +19,7 @@ from citi_employment.personal_data.consents import (
 	to_state,
 )
 from citi_employment.roles import EMPLOYMENT_CENTER_HEAD, PERSONAL_DATA_ROLES
-from citi_employment.write_guards.field_errors import throw_field_errors
+from citi_employment.write_guards.field_errors import throw_field_errors, validate_period
 
 CATEGORY_DOCTYPE = "Personal Data Category"
 PERSONAL_DATA_DOCTYPE = "Graduate Personal Data"
@@ -175,9 +175,10 @@ class PersonalDataConsent(Document):
 		if not self.signed_on:
 			return
 		try:
-			rules.check_dates(getdate(self.signed_on), date_or_none(self.valid_until), getdate())
+			rules.check_signed_on(getdate(self.signed_on), getdate())
 		except ConsentError as error:
 			throw_consent_error(error)
+		validate_period(self, "signed_on", "valid_until")
 
 	def validate_signer(self):
 		date_of_birth = (

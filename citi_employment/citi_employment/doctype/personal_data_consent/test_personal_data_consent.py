@@ -74,6 +74,14 @@ class TestPersonalDataConsent(FrappeTestCase):
 		with self.assertRaisesRegex(ConsentRuleError, "cannot be in the future"):
 			make_consent(graduate, signed_on=add_days(getdate(), 1))
 
+	def test_a_consent_ending_before_it_was_signed_is_refused(self):
+		graduate = make_graduate()
+		signed_on, valid_until = add_days(getdate(), -10), add_days(getdate(), -11)
+		with self.assertRaises(frappe.exceptions.InvalidDates) as raised:
+			make_consent(graduate, signed_on=signed_on, valid_until=valid_until)
+		self.assertIn(frappe.utils.formatdate(valid_until), str(raised.exception))
+		self.assertFalse(frappe.db.exists("Personal Data Consent", {"graduate": graduate.name}))
+
 	# --- defaults ----------------------------------------------------------------------------------
 
 	def test_processing_defaults_to_all_categories_and_no_publishing(self):
