@@ -8,7 +8,7 @@ integration and the daily job (``citi_employment.monitoring``) map their fields 
 
 import calendar
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
@@ -179,18 +179,12 @@ class ScheduledCheck:
 
 
 @dataclass(frozen=True)
-class Reschedule:
-	name: str
-	due_date: date
-	status: str
-
-
-@dataclass(frozen=True)
 class SchedulePlan:
 	"""What saving a placement changes in its monitoring records."""
 
 	create: tuple[tuple[int, date, str], ...] = ()  # (checkpoint months, due date, status)
-	reschedule: tuple[Reschedule, ...] = ()  # not yet made checks moved with the employment date, or reopened
+	# Not yet made checks moved with the employment date, or reopened: each with its new date and status.
+	reschedule: tuple[ScheduledCheck, ...] = ()
 	not_applicable: tuple[str, ...] = ()  # checks after the dismissal
 	follow_up: tuple[date, str] | None = None  # (due date, status) of the one check after a dismissal
 
@@ -243,7 +237,7 @@ def plan_schedule(
 			if check.status != NOT_APPLICABLE:
 				not_applicable.append(check.name)
 		elif check.status == NOT_APPLICABLE or due != check.due_date:
-			reschedule.append(Reschedule(check.name, due, status_of(due)))
+			reschedule.append(replace(check, due_date=due, status=status_of(due)))
 
 	follow_up = None
 	if dismissal_date is not None and not any(check.is_follow_up for check in existing):

@@ -13,7 +13,6 @@ from citi_employment.domain.monitoring import (
 	CheckValues,
 	MonitoringProblem,
 	Observation,
-	Reschedule,
 	ScheduledCheck,
 	SchedulePolicy,
 )
@@ -156,8 +155,8 @@ def test_planned_checks_move_with_the_employment_date_but_started_ones_stay():
 	]
 	plan = rules.plan_schedule(date(2026, 2, 1), None, existing, POLICY, TODAY)
 	assert plan.reschedule == (
-		Reschedule("R12", date(2027, 2, 1), PLANNED),
-		Reschedule("R24", date(2028, 2, 1), PLANNED),
+		scheduled("R12", 12, date(2027, 2, 1)),
+		scheduled("R24", 24, date(2028, 2, 1)),
 	)
 	assert plan.create == ()
 
@@ -165,7 +164,7 @@ def test_planned_checks_move_with_the_employment_date_but_started_ones_stay():
 def test_a_moved_check_takes_the_status_of_its_new_date():
 	existing = [scheduled("R1", 1, date(2026, 2, 15))]
 	plan = rules.plan_schedule(date(2025, 12, 22), None, existing, SchedulePolicy(checkpoints=(1,)), TODAY)
-	assert plan.reschedule == (Reschedule("R1", date(2026, 1, 22), DUE),)
+	assert plan.reschedule == (scheduled("R1", 1, date(2026, 1, 22), DUE),)
 
 
 def test_a_dismissal_makes_later_checks_not_applicable_and_brings_one_follow_up():
@@ -211,7 +210,7 @@ def test_a_withdrawn_dismissal_reopens_the_checks():
 		scheduled("FOLLOW", 0, date(2026, 6, 30), PLANNED, follow_up=True),
 	]
 	plan = rules.plan_schedule(EMPLOYED_ON, None, existing, SchedulePolicy(checkpoints=(6,)), TODAY)
-	assert plan.reschedule == (Reschedule("R6", date(2026, 7, 15), PLANNED),)
+	assert plan.reschedule == (scheduled("R6", 6, date(2026, 7, 15)),)
 	assert plan.follow_up is None
 
 
