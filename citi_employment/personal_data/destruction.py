@@ -268,7 +268,8 @@ class Destruction:
 					frappe.db.set_value(doctype, name, "docstatus", 2, update_modified=False)
 				frappe.delete_doc(doctype, name, ignore_permissions=True, force=True, delete_permanently=True)
 			self.count(doctype, len(targets.get(doctype, [])))
-			self.log(f"Удалены записи «{doctype}»: {len(targets.get(doctype, []))}")
+			# The log is the act's Russian text, whatever the language of the Head who destroys.
+			self.log(f"Удалены записи «{_(doctype, 'ru')}»: {len(targets.get(doctype, []))}")
 
 	# --- depersonalise --------------------------------------------------------------------------
 

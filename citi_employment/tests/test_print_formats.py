@@ -84,6 +84,19 @@ class TestPrintFormats(FrappeTestCase):
 		self.assertIn("Уничтожение завершено", body)
 		self.assertNotIn("{{", html)  # nothing undefined printed its own name
 
+	def test_act_names_the_destroyed_records_in_russian_whatever_the_users_language(self):
+		"""The act is a Russian document: a Head who works in English prints the same act."""
+		frappe.set_user(HEAD_USER)
+		language = frappe.local.lang
+		frappe.local.lang = "en"
+		try:
+			body = form_body(self.print_act())
+		finally:
+			frappe.local.lang = language
+		self.assertIn("Уничтоженные записи", body)
+		self.assertIn("Резюме обучающегося", body)
+		self.assertNotIn("Student Resume", body)
+
 	def test_act_printed_only_by_the_head(self):
 		"""The Head, who destroys the data and signs the act (Roskomnadzor order №179: the act bears the signature
 		of who destroyed the data; citi_employment/personal_data/destruction.py lets only the Head destroy), holds
