@@ -396,22 +396,6 @@ def plan_graduates(sizes: Sizes, seed: int, today: date) -> list[GraduatePlan]:
 	]
 
 
-def planned_counts(
-	sizes: Sizes,
-	plans: Sequence[GraduatePlan],
-	policy: monitoring_rules.SchedulePolicy = DEFAULT_POLICY,
-) -> dict[str, int]:
-	"""The records a load of this plan makes of the DocTypes the scales are given in."""
-	periods = [period for plan in plans for period in plan.periods]
-	return {
-		"Graduate": len(plans),
-		"Employer": sizes.employers,
-		"Vacancy Request": sizes.vacancy_requests,
-		"Graduate Placement": len(periods),
-		"Employment Monitoring Record": sum(check_count(period, policy) for period in periods),
-	}
-
-
 # --- consents -------------------------------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from frappe.utils import getdate
 from citi_employment import demo
 from citi_employment.commands import citi_employment as command_group
 from citi_employment.domain import demo as rules
+from citi_employment.tests.demo_plan import planned_counts
 from citi_employment.tests.records import make_graduate
 
 DOMAIN = "citi-demo-test.invalid"
@@ -77,7 +78,7 @@ class TestDemoData(FrappeTestCase):
 	def test_the_loaded_counts_are_the_plans(self):
 		"""What the domain plan counts (tests/domain/test_demo.py holds each scale's plan to the issue's
 		figures) is what the load writes."""
-		planned = rules.planned_counts(SIZES, rules.plan_graduates(SIZES, SEED, getdate()))
+		planned = planned_counts(SIZES, rules.plan_graduates(SIZES, SEED, getdate()))
 		self.assertEqual({doctype: demo_owned(doctype) for doctype in planned}, planned)
 		self.assertEqual({doctype: self.result["counts"][doctype] for doctype in planned}, planned)
 

@@ -15,6 +15,7 @@ from citi_employment.domain import monitoring as monitoring_rules
 from citi_employment.domain.contracts import ContractStatus
 from citi_employment.domain.graduate import is_minor_on
 from citi_employment.domain.russian_text import GrammaticalCase, decline_full_name
+from citi_employment.tests.demo_plan import planned_counts
 
 TODAY = date(2026, 11, 28)
 
@@ -296,7 +297,7 @@ def plans():
 
 @pytest.mark.parametrize("scale", demo.SCALE_NAMES)
 def test_the_plan_of_each_scale_holds_the_issues_figures(scale, plans):
-	counts = demo.planned_counts(demo.sizes_for(scale), plans[scale])
+	counts = planned_counts(demo.sizes_for(scale), plans[scale])
 	for doctype, figure in ISSUE_FIGURES[scale].items():
 		assert counts[doctype] == pytest.approx(figure, rel=APPROXIMATE.get(doctype, 0)), doctype
 	assert counts["Graduate Placement"] == demo.sizes_for(scale).placements
