@@ -1,8 +1,8 @@
 """Interactions with employers (§5.3) and what follows from them.
 
 Plain values in, plain values out: whether an interaction was in person or remote, whether its next
-step is described, what to do with the responsible specialist's ToDo for the next step, and the employer's last
-contact. The controller and ``citi_employment.employers`` map documents onto these.
+step is described, what to do with the responsible specialist's ToDo for the next step, and the
+employer's last contact. The controller and ``citi_employment.employers`` map documents onto these.
 """
 
 from collections.abc import Iterable
