@@ -268,38 +268,32 @@ def header_runs(columns: Sequence[Column]) -> list[tuple[str | None, tuple[Colum
 	return runs
 
 
-def share_value(values: Mapping, key: str, percent: object) -> object:
-	"""A stored percent (0–100) as a fraction, or a dash when it is taken over nobody."""
-	if percent is None or not rules.has_base(values, key):
-		return NO_VALUE
-	return float(percent) / 100
-
-
 def ratio(numerator: int, base: int) -> object:
 	return NO_VALUE if not base else round(numerator / base, 3)
 
 
+def number_value(values: Mapping, key: str, kind: str) -> object:
+	"""A figure of a row or of the report as a table shows it: a count as a whole number, a stored percent
+	(0–100) as a fraction, a score as it is; a share or a score taken over nobody as a dash."""
+	value = values.get(key)
+	if kind not in (PERCENT, SCORE):
+		return as_int(value)
+	if value is None or not rules.has_base(values, key):
+		return NO_VALUE
+	return float(value) / 100 if kind == PERCENT else float(value)
+
+
 def cell_value(report: ReportData, row: Mapping, column: Column) -> object:
-	value = row.get(column.key)
 	if column.kind == TEXT:
-		return report.label(value, column.missing)
-	if column.kind == PERCENT:
-		return share_value(row, column.key, value)
-	if column.kind == SCORE:
-		return NO_VALUE if value is None or not rules.has_base(row, column.key) else float(value)
+		return report.label(row.get(column.key), column.missing)
 	if column.kind == DATE:
-		return value
-	return as_int(value)
+		return row.get(column.key)
+	return number_value(row, column.key, column.kind)
 
 
 def figure_value(report: ReportData, key: str, kind: str) -> object:
-	"""A key figure of the report as its table shows it (a share as a fraction, a dash over nobody)."""
-	value = report.figures.get(key)
-	if kind == PERCENT:
-		return share_value(report.figures, key, value)
-	if kind == SCORE:
-		return NO_VALUE if value is None or not rules.has_base(report.figures, key) else float(value)
-	return as_int(value)
+	"""A key figure of the report as its table shows it."""
+	return number_value(report.figures, key, kind)
 
 
 def total_values(report: ReportData, section: Section, rows: Sequence[Mapping]) -> dict[str, object]:
