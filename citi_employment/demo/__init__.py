@@ -43,8 +43,7 @@ def app_doctypes() -> list[frappe._dict]:
 def count_owned(doctype: str, domain: str, demo: bool) -> int:
 	table = frappe.qb.DocType(doctype)
 	owned = table.owner.like(owner_pattern(domain))
-	query = frappe.qb.from_(table).select(frappe.query_builder.functions.Count("*"))
-	return query.where(owned if demo else owned.negate()).run()[0][0]
+	return frappe.db.count(doctype, owned if demo else owned.negate())
 
 
 def has_demo_data(domain: str = rules.DEMO_EMAIL_DOMAIN) -> bool:

@@ -26,11 +26,6 @@ GRADUATE_DOCTYPE = "Graduate"
 OPEN_CHECK_STATUSES = (monitoring_rules.DUE, monitoring_rules.OVERDUE)
 
 
-def count_where(table, condition) -> int:
-	(count,) = frappe.qb.from_(table).select(Count("*")).where(condition).run()[0]
-	return count
-
-
 def first_rows(table, columns: tuple, condition, soonest_by, limit: int) -> list[dict]:
 	"""The digest's list of a block: the first ``limit`` rows that meet ``condition``, the soonest
 	``soonest_by`` first and then by name (the order the Head works through them)."""
@@ -90,7 +85,7 @@ def contracts_expiring(as_on: date, within_days: int, limit: int = rules.DIGEST_
 		contract.valid_to,
 	)
 	rows = first_rows(contract, columns, ending, contract.valid_to, limit)
-	return {"count": count_where(contract, ending), "rows": rows}
+	return {"count": frappe.db.count(CONTRACT_DOCTYPE, ending), "rows": rows}
 
 
 @frappe.read_only()
@@ -143,7 +138,7 @@ def consents_to_renew(as_on: date, limit: int = rules.DIGEST_LIST_LIMIT) -> dict
 	)
 	return {
 		"counts": {
-			rules.EXPIRING: count_where(consent, expiring),
+			rules.EXPIRING: frappe.db.count(CONSENT_DOCTYPE, expiring),
 			rules.COMING_OF_AGE: len(coming_of_age),
 			rules.LAPSED: lapsed_count,
 		},
