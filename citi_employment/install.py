@@ -10,6 +10,7 @@ import frappe
 
 from citi_employment import email_reports
 from citi_employment.approvals import notifications as approval_notifications
+from citi_employment.domain.russian_text import LANGUAGE
 from citi_employment.personal_data.side_tables import SIDE_TABLES
 from citi_employment.roles import CENTER_ROLES
 from citi_employment.search import global_search
@@ -107,10 +108,10 @@ def persist_settings_defaults() -> None:
 # ISO dates ("2026-06-30" in every message) and, with no time zone, Asia/Kolkata. The setup wizard, when run,
 # asks for all of these and its answer stands, as does any value an administrator set: the language only
 # when none is set, the rest only while the setup wizard has not been completed (nobody has chosen yet).
-RUSSIAN_LANGUAGE = "ru"
+TIME_ZONE = "Europe/Moscow"
 RUSSIAN_REGIONAL_SETTINGS = {
 	"date_format": "dd.mm.yyyy",
-	"time_zone": "Europe/Moscow",
+	"time_zone": TIME_ZONE,
 	"first_day_of_the_week": "Monday",
 }
 
@@ -119,7 +120,7 @@ def set_russian_regional_defaults() -> None:
 	settings = frappe.get_single("System Settings")
 	changed = False
 	if not settings.language:
-		settings.language = RUSSIAN_LANGUAGE
+		settings.language = LANGUAGE
 		changed = True
 	if not frappe.db.get_single_value("System Settings", "setup_complete"):
 		for fieldname, value in RUSSIAN_REGIONAL_SETTINGS.items():

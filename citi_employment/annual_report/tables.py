@@ -9,10 +9,10 @@ from frappe.utils import getdate
 from citi_employment.annual_report import REPORT_DOCTYPE
 from citi_employment.domain import annual_report as rules
 from citi_employment.domain import annual_report_tables as tables
+from citi_employment.domain.russian_text import LANGUAGE
 from citi_employment.paper_forms.access import require_print_permission
 from citi_employment.paper_forms.jinja import citi_center_settings
 
-LANGUAGE = "ru"
 # Choice values the table shows in words: the options of these fields of the child tables, and the journals.
 LABELLED_FIELDS = ("period", "plan_status", "region", "event_type")
 

@@ -17,7 +17,3 @@ the guest's values, so a Link to Employer would list the Center's employers to a
 wishes would sit on the request itself, and neither rate limits nor a cross-record check (ИНН known or new)
 could run before the insert. Here one whitelisted method checks everything first and writes only then.
 """
-
-# The Center's forms are Russian documents (the paper «Заявка», the 152-ФЗ notice): they are shown in Russian
-# whatever language the visitor's browser asks for.
-PAGE_LANGUAGE = "ru"

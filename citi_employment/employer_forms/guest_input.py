@@ -14,7 +14,7 @@ import frappe
 from frappe import _
 
 from citi_employment.domain.employer_forms import MAX_BODY_BYTES, Problem, is_bot_submission
-from citi_employment.employer_forms import PAGE_LANGUAGE
+from citi_employment.domain.russian_text import LANGUAGE
 
 # A refused field: the page marks it and reads the message out (HTTP 422, nothing written).
 INVALID_STATUS = 422
@@ -27,7 +27,7 @@ class GuestFormError(frappe.ValidationError):
 
 def use_page_language() -> None:
 	"""The page and the endpoint's messages in Russian, whatever the visitor's browser asks for."""
-	frappe.local.lang = PAGE_LANGUAGE
+	frappe.local.lang = LANGUAGE
 
 
 def set_page_language(context) -> None:
@@ -35,7 +35,7 @@ def set_page_language(context) -> None:
 	data it built before the page's own context ran."""
 	use_page_language()
 	if context.get("boot"):
-		context.boot = {**context.boot, "lang": PAGE_LANGUAGE}
+		context.boot = {**context.boot, "lang": LANGUAGE}
 
 
 def page_context_of(context, page_context: Callable[[Mapping], dict]):

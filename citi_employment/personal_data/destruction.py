@@ -21,6 +21,7 @@ from frappe.utils import cint, get_fullname, getdate, now_datetime
 from citi_employment.domain import consents as rules
 from citi_employment.domain.consents import ConsentError, ConsentProblem
 from citi_employment.domain.dates import date_or_none
+from citi_employment.domain.russian_text import LANGUAGE
 from citi_employment.personal_data.consents import (
 	CONSENT_DOCTYPE,
 	ConsentRuleError,
@@ -269,7 +270,7 @@ class Destruction:
 				frappe.delete_doc(doctype, name, ignore_permissions=True, force=True, delete_permanently=True)
 			self.count(doctype, len(targets.get(doctype, [])))
 			# The log is the act's Russian text, whatever the language of the Head who destroys.
-			self.log(f"Удалены записи «{_(doctype, 'ru')}»: {len(targets.get(doctype, []))}")
+			self.log(f"Удалены записи «{_(doctype, lang=LANGUAGE)}»: {len(targets.get(doctype, []))}")
 
 	# --- depersonalise --------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from frappe.website.utils import delete_page_cache
 
 from citi_employment.domain import reporting
 from citi_employment.domain.publication import NO_PROFESSION, PublishedYear, publish_year
+from citi_employment.domain.russian_text import LANGUAGE
 from citi_employment.domain.suppression import CellState, effective_min_cell_size, small_label
 from citi_employment.reporting.published import REPORT_DOCTYPE, published_figures
 
@@ -37,7 +38,6 @@ CACHE_KEY = "citi_employment:employment_outcomes"
 # Part of the key: a release that changes the data's shape never meets a cached copy of the old shape.
 CACHE_VERSION = 1
 CACHE_SECONDS = 24 * 60 * 60
-LANGUAGE = "ru"
 PUBLIC_STATUSES = ("Published", "Superseded")
 
 # The columns of a year's table: the monitoring's outcomes, then the graduates without a check.

@@ -11,23 +11,22 @@ from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
 from frappe.utils.password import update_password
 
 from citi_employment import roles
+from citi_employment.domain.russian_text import LANGUAGE
+from citi_employment.install import RUSSIAN_REGIONAL_SETTINGS, TIME_ZONE
 
-LANGUAGE = "ru"
 COUNTRY = "Russian Federation"  # the framework's name of Russia (frappe/geo/country_info.json)
-TIME_ZONE = "Europe/Moscow"
 CURRENCY = "RUB"
 
-# What a Russian institution's staff expect; the wizard derives the date format from the Country record
-# (dd-mm-yyyy), while the Center's forms and messages write dates as dd.mm.yyyy.
+# What a Russian institution's staff expect: the install's defaults (the wizard derives the date format from the
+# Country record, dd-mm-yyyy, while the Center's forms and messages write dates as dd.mm.yyyy) and what the
+# wizard asks besides.
 REGIONAL_SETTINGS = {
+	**RUSSIAN_REGIONAL_SETTINGS,
 	"language": LANGUAGE,
 	"country": COUNTRY,
-	"time_zone": TIME_ZONE,
 	"currency": CURRENCY,
-	"date_format": "dd.mm.yyyy",
 	"time_format": "HH:mm",
 	"number_format": "# ###,##",
-	"first_day_of_the_week": "Monday",
 }
 
 # One demo user per Center role (roles.py), under the reserved example.org domain (RFC 2606), so that a
