@@ -201,6 +201,7 @@ jinja = {
 		"citi_employment.vacancies.printing.citi_vacancy_requirements_for_print",
 		"citi_employment.contracts.register.citi_contract_register",
 		"citi_employment.annual_report.tables.citi_annual_report_tables",
+		"citi_employment.annual_report.tables.citi_annual_report_figures",
 		"citi_employment.personal_data.printing.citi_consent_print",
 		"citi_employment.paper_forms.access.citi_check_print",
 	],

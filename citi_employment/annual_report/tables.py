@@ -68,3 +68,11 @@ def citi_annual_report_tables(doc) -> dict[str, dict]:
 	require_print_permission(REPORT_DOCTYPE, doc)
 	data = report_data(doc)
 	return {section.table: tables.printed_table(data, section) for section in tables.SECTIONS}
+
+
+def citi_annual_report_figures(doc) -> dict:
+	"""The print format's key figures and its two outcome tables of ``doc``, worded as the page shows them
+	(``domain.annual_report_tables.printed_figures``, ``printed_outcomes``); asks for the print right itself."""
+	require_print_permission(REPORT_DOCTYPE, doc)
+	data = report_data(doc)
+	return {"figures": tables.printed_figures(data), "outcomes": tables.printed_outcomes(data)}

@@ -255,6 +255,31 @@ SECTIONS = (
 
 SECTION_OF_TABLE: dict[str, Section] = {section.table: section for section in SECTIONS}
 
+# The key figures that are not counts; the others are.
+FIGURE_KINDS = {
+	"plan_done_share": PERCENT,
+	"retention_6_share": PERCENT,
+	"retention_12_share": PERCENT,
+	"working_share": PERCENT,
+	"satisfaction_average": SCORE,
+}
+
+# The printed report's distribution of the year's graduates by outcome (the regional committee's per-profession
+# table of the XLSX is too wide for the page), in the order and the words of the page.
+OUTCOME_LINES = (
+	("working_at_this_employer", "Работают у работодателя по месту трудоустройства"),
+	("working_elsewhere", "Работают у другого работодателя"),
+	("self_employed_npd", "Самозанятые (НПД)"),
+	("individual_entrepreneur", "Индивидуальные предприниматели"),
+	("continuing_education", "Продолжают обучение"),
+	("military_service", "Служба в армии"),
+	("parental_leave", "Отпуск по уходу за ребёнком"),
+	("not_working_seeking", "Не работают, ищут работу"),
+	("not_working_not_seeking", "Не работают, не ищут работу"),
+	("unreachable", "Связь не установлена"),
+	("not_checked", "Нет сведений мониторинга"),
+)
+
 
 def header_runs(columns: Sequence[Column]) -> list[tuple[str | None, tuple[Column, ...]]]:
 	"""The columns in runs under one header cell: a column without a group alone (its header spans both
@@ -291,9 +316,13 @@ def cell_value(report: ReportData, row: Mapping, column: Column) -> object:
 	return number_value(row, column.key, column.kind)
 
 
-def figure_value(report: ReportData, key: str, kind: str) -> object:
+def figure_kind(key: str) -> str:
+	return FIGURE_KINDS.get(key, INT)
+
+
+def figure_value(report: ReportData, key: str) -> object:
 	"""A key figure of the report as its table shows it."""
-	return number_value(report.figures, key, kind)
+	return number_value(report.figures, key, figure_kind(key))
 
 
 def total_values(report: ReportData, section: Section, rows: Sequence[Mapping]) -> dict[str, object]:
@@ -304,7 +333,7 @@ def total_values(report: ReportData, section: Section, rows: Sequence[Mapping]) 
 		if column.kind == TEXT:
 			totals[column.key] = None
 		elif column.figure:
-			totals[column.key] = figure_value(report, column.figure, column.kind)
+			totals[column.key] = figure_value(report, column.figure)
 		elif not column.ratio:
 			totals[column.key] = sum(as_int(row.get(column.key)) for row in rows)
 	for column in section.columns:
@@ -381,4 +410,45 @@ def printed_table(report: ReportData, section: Section) -> dict:
 		"total": total,
 		"empty": section.empty,
 		"width": len(columns_on_paper),
+	}
+
+
+def printed_figures(report: ReportData) -> dict[str, str]:
+	"""Every key figure worded as the printed report shows it."""
+	return {key: printed(figure_value(report, key), figure_kind(key)) for key in rules.FIGURES}
+
+
+def printed_outcomes(report: ReportData) -> dict:
+	"""The printed report's two outcome tables: ``lines``, the graduates of the year by outcome (``label``,
+	``graduates``, ``share`` of all the year's graduates), and ``professions``, per profession (``profession``,
+	``graduates``, ``working``, ``share`` working); each table's ``…_total`` row likewise."""
+	rows = list(report.tables.get("outcome_rows") or [])
+	graduates = as_int(report.figures.get("graduates"))
+
+	def share_of_graduates(count: int) -> str:
+		return printed(count / graduates if graduates else NO_VALUE, PERCENT)
+
+	lines = []
+	for key, label in OUTCOME_LINES:
+		count = sum(as_int(row.get(key)) for row in rows)
+		lines.append({"label": label, "graduates": printed(count, INT), "share": share_of_graduates(count)})
+	professions = [
+		{
+			"profession": report.label(row.get("profession"), PROFESSION.missing),
+			"graduates": printed(as_int(row.get("graduates")), INT),
+			"working": printed(as_int(row.get("working")), INT),
+			"share": printed(number_value(row, "working_share", PERCENT), PERCENT),
+		}
+		for row in rows
+	]
+	figures = printed_figures(report)
+	return {
+		"lines": lines,
+		"lines_total": {"graduates": figures["graduates"], "share": share_of_graduates(graduates)},
+		"professions": professions,
+		"professions_total": {
+			"graduates": figures["graduates"],
+			"working": figures["graduates_working"],
+			"share": figures["working_share"],
+		},
 	}

@@ -29,6 +29,7 @@ from citi_employment.domain.annual_report_tables import (
 	ReportData,
 	Section,
 	cell_value,
+	figure_kind,
 	figure_value,
 	header_runs,
 	total_values,
@@ -52,54 +53,54 @@ HEADER_BOTTOM = 5
 FIRST_DATA_ROW = 6
 
 SUMMARY_SHEET = "Сводка"
-# The key figures by section: (figure, its wording, kind).
-SUMMARY: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
+# The key figures by section: (figure, its wording).
+SUMMARY: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 	(
 		"Выполнение плана работы",
 		(
-			("plan_items", "Мероприятий в планах работы на год", INT),
-			("plan_items_done", "Выполнено мероприятий", INT),
-			("plan_done_share", "Доля выполненных мероприятий", PERCENT),
-			("plan_items_overdue", "Просрочено мероприятий", INT),
+			("plan_items", "Мероприятий в планах работы на год"),
+			("plan_items_done", "Выполнено мероприятий"),
+			("plan_done_share", "Доля выполненных мероприятий"),
+			("plan_items_overdue", "Просрочено мероприятий"),
 		),
 	),
 	(
 		"Трудоустройство и закрепление выпускников",
 		(
-			("graduates", "Выпускников отчётного года", INT),
-			("graduates_working", "Из них работают (по данным мониторинга)", INT),
-			("working_share", "Доля работающих выпускников", PERCENT),
-			("placements", "Трудоустройств в отчётном году", INT),
-			("graduates_placed", "Трудоустроено выпускников", INT),
-			("retention_6_reached", "Достигли 6 месяцев работы", INT),
-			("retention_6_working", "Продолжают работать через 6 месяцев", INT),
-			("retention_6_share", "Закрепление через 6 месяцев", PERCENT),
-			("retention_12_reached", "Достигли 12 месяцев работы", INT),
-			("retention_12_working", "Продолжают работать через 12 месяцев", INT),
-			("retention_12_share", "Закрепление через 12 месяцев", PERCENT),
+			("graduates", "Выпускников отчётного года"),
+			("graduates_working", "Из них работают (по данным мониторинга)"),
+			("working_share", "Доля работающих выпускников"),
+			("placements", "Трудоустройств в отчётном году"),
+			("graduates_placed", "Трудоустроено выпускников"),
+			("retention_6_reached", "Достигли 6 месяцев работы"),
+			("retention_6_working", "Продолжают работать через 6 месяцев"),
+			("retention_6_share", "Закрепление через 6 месяцев"),
+			("retention_12_reached", "Достигли 12 месяцев работы"),
+			("retention_12_working", "Продолжают работать через 12 месяцев"),
+			("retention_12_share", "Закрепление через 12 месяцев"),
 		),
 	),
 	(
 		"Работа с работодателями",
 		(
-			("employers_total", "Работодателей в банке данных", INT),
-			("employers_new", "Новых работодателей", INT),
-			("employers_active", "Работодателей, с которыми велась работа", INT),
-			("contracts_registered", "Зарегистрировано договоров", INT),
-			("contracts_in_force", "Из них действуют", INT),
-			("requests_received", "Получено заявок о потребности в работниках", INT),
-			("positions_requested", "Запрошено рабочих мест", INT),
-			("positions_filled", "Заполнено рабочих мест", INT),
+			("employers_total", "Работодателей в банке данных"),
+			("employers_new", "Новых работодателей"),
+			("employers_active", "Работодателей, с которыми велась работа"),
+			("contracts_registered", "Зарегистрировано договоров"),
+			("contracts_in_force", "Из них действуют"),
+			("requests_received", "Получено заявок о потребности в работниках"),
+			("positions_requested", "Запрошено рабочих мест"),
+			("positions_filled", "Заполнено рабочих мест"),
 		),
 	),
 	(
 		"Мероприятия и отзывы работодателей",
 		(
-			("events_held", "Проведено мероприятий", INT),
-			("event_participants", "Участников мероприятий", INT),
-			("satisfaction_answers", "Ответов работодателей об удовлетворённости", INT),
-			("satisfaction_average", "Средняя оценка удовлетворённости (1–5)", SCORE),
-			("complaints", "Замечаний работодателей", INT),
+			("events_held", "Проведено мероприятий"),
+			("event_participants", "Участников мероприятий"),
+			("satisfaction_answers", "Ответов работодателей об удовлетворённости"),
+			("satisfaction_average", "Средняя оценка удовлетворённости (1–5)"),
+			("complaints", "Замечаний работодателей"),
 		),
 	),
 )
@@ -213,11 +214,11 @@ def write_summary(ws: Worksheet, report: ReportData) -> None:
 		for column in (2, 3):
 			ws.cell(row=row, column=column).border = BORDER
 		row += 1
-		for key, wording, kind in figures:
+		for key, wording in figures:
 			number += 1
 			number_cell(ws, row, number)
 			write_cell(ws, row, 2, wording, TEXT)
-			write_cell(ws, row, 3, figure_value(report, key, kind), kind)
+			write_cell(ws, row, 3, figure_value(report, key), figure_kind(key))
 			row += 1
 	for column, width in ((1, 7), (2, 62), (3, 16)):
 		ws.column_dimensions[get_column_letter(column)].width = width

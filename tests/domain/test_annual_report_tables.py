@@ -102,3 +102,38 @@ def test_an_empty_year_prints_each_tables_own_empty_row_and_no_total():
 
 def test_sections_without_a_total_print_none():
 	assert printed("retention_rows")["total"] is None
+
+
+def test_every_key_figure_is_printed_in_its_kind():
+	figures = tables.printed_figures(report_data())
+	assert list(figures) == list(rules.FIGURES)
+	assert (figures["plan_items"], figures["plan_done_share"]) == ("6", "33,3")
+	assert (figures["working_share"], figures["retention_6_share"]) == ("60,0", "50,0")
+	assert figures["satisfaction_average"] == "4,00"
+	# Nobody reached twelve months: a dash, not «0,0».
+	assert (figures["retention_12_reached"], figures["retention_12_share"]) == ("0", tables.NO_VALUE)
+	assert set(tables.FIGURE_KINDS) <= set(rules.FIGURES)
+
+
+def test_the_printed_outcomes_distribute_the_years_graduates():
+	outcomes = tables.printed_outcomes(report_data())
+	lines = {line["label"]: (line["graduates"], line["share"]) for line in outcomes["lines"]}
+	assert [line["label"] for line in outcomes["lines"]] == [label for _key, label in tables.OUTCOME_LINES]
+	assert lines["Работают у работодателя по месту трудоустройства"] == ("2", "40,0")
+	assert lines["Продолжают обучение"] == ("1", "20,0")
+	assert lines["Нет сведений мониторинга"] == ("1", "20,0")
+	assert lines["Служба в армии"] == ("0", "0,0")
+	assert outcomes["lines_total"] == {"graduates": "5", "share": "100,0"}
+	assert outcomes["professions"] == [
+		{"profession": "Повар", "graduates": "5", "working": "3", "share": "60,0"}
+	]
+	assert outcomes["professions_total"] == {"graduates": "5", "working": "3", "share": "60,0"}
+
+
+def test_a_year_without_graduates_prints_dashes_for_its_shares():
+	empty = report_data(figures={}, tables={})
+	outcomes = tables.printed_outcomes(empty)
+	assert {line["share"] for line in outcomes["lines"]} == {tables.NO_VALUE}
+	assert outcomes["lines_total"] == {"graduates": "0", "share": tables.NO_VALUE}
+	assert outcomes["professions"] == []
+	assert outcomes["professions_total"]["share"] == tables.NO_VALUE
