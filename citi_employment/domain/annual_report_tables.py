@@ -264,8 +264,8 @@ FIGURE_KINDS = {
 	"satisfaction_average": SCORE,
 }
 
-# The printed report's distribution of the year's graduates by outcome (the regional committee's per-profession
-# table of the XLSX is too wide for the page), in the order and the words of the page.
+# The printed report's distribution of the year's graduates by outcome (the regional committee's
+# per-profession table of the XLSX is too wide for the page), in the order and the words of the page.
 OUTCOME_LINES = (
 	("working_at_this_employer", "Работают у работодателя по месту трудоустройства"),
 	("working_elsewhere", "Работают у другого работодателя"),

@@ -12,8 +12,9 @@ from enum import Enum
 
 from citi_employment.domain.dates import date_or_none
 
-# Frappe's code of the language the Center works in: its site's default, its documents (a print, the committee's
-# table, a destruction act's log) and the pages it shows guests, whatever language a user or browser asks for.
+# Frappe's code of the language the Center works in: its site's default, its documents (a print, the
+# committee's table, a destruction act's log) and the pages it shows guests, whatever language a user or
+# browser asks for.
 LANGUAGE = "ru"
 
 GENITIVE_MONTHS = (

@@ -81,9 +81,10 @@ def contracts_by_journal(
 def expiring_contracts(
 	today: date, expiring_within_days: int, selection: ContractSelection = EVERY_CONTRACT
 ) -> list[dict]:
-	"""The selected contracts in force that end between ``today`` and ``expiring_within_days`` later: ``contract``,
-	``registration_number``, ``journal``, ``employer``, ``employer_name``, ``profession``, ``status``,
-	``valid_from``, ``valid_to``, ``auto_renew``. No graduate: the list is about the Center's partners."""
+	"""The selected contracts in force that end between ``today`` and ``expiring_within_days`` later:
+	``contract``, ``registration_number``, ``journal``, ``employer``, ``employer_name``, ``profession``,
+	``status``, ``valid_from``, ``valid_to``, ``auto_renew``. No graduate: the list is about the Center's
+	partners."""
 	check_reads_all(CONTRACT_DOCTYPE)
 	contract = DocType(CONTRACT_DOCTYPE)
 	query = (

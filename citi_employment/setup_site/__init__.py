@@ -17,9 +17,9 @@ from citi_employment.install import RUSSIAN_REGIONAL_SETTINGS, TIME_ZONE
 COUNTRY = "Russian Federation"  # the framework's name of Russia (frappe/geo/country_info.json)
 CURRENCY = "RUB"
 
-# What a Russian institution's staff expect: the install's defaults (the wizard derives the date format from the
-# Country record, dd-mm-yyyy, while the Center's forms and messages write dates as dd.mm.yyyy) and what the
-# wizard asks besides.
+# What a Russian institution's staff expect: the install's defaults (the wizard derives the date format from
+# the Country record, dd-mm-yyyy, while the Center's forms and messages write dates as dd.mm.yyyy) and what
+# the wizard asks besides.
 REGIONAL_SETTINGS = {
 	**RUSSIAN_REGIONAL_SETTINGS,
 	"language": LANGUAGE,

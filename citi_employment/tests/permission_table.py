@@ -1,8 +1,8 @@
 """What each role may do with each DocType of the app: the one table the permission matrix test asserts.
 
-Rights are denied by default: a role sees only what its row grants. ``test_permission_matrix`` checks it twice: against the permission rows of
-every DocType JSON, where the two overlap, so that a drift in either fails; and against the served site
-over HTTP, action by action, for every principal below.
+Rights are denied by default: a role sees only what its row grants. ``test_permission_matrix`` checks it
+twice: against the permission rows of every DocType JSON, where the two overlap, so that a drift in either
+fails; and against the served site over HTTP, action by action, for every principal below.
 
 Child tables are not listed: a child row is read and written through its parent only.
 """
