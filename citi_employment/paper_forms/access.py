@@ -20,8 +20,8 @@ Who may print is the ``print`` right of the document, not its ``read`` right: v1
 (``printview.validate_print_permission`` asks for read *or* print), so a role that reads a DocType without the
 right to print it (the Director and a consent, a teacher and a graduate, a Practice Supervisor and a contract)
 could print it. Rights are denied by default (a role has only what its row of the DocType's permissions
-grants; citi_employment/tests/permission_table.py holds them all) and a print is a copy of the Center's records
-leaving the system (the regulation, §3.6: the Center keeps its documentation; 152-ФЗ ст. 7, 19), so
+grants; citi_employment/tests/permission_table.py holds them all) and a print is a copy of the Center's
+records leaving the system (the regulation, §3.6: the Center keeps its documentation; 152-ФЗ ст. 7, 19), so
 :func:`guard_print` refuses it, as the ``before_print`` event of every DocType: every print renders through
 ``printview.get_rendered_template``, which runs that event (the page, the preview, the PDFs,
 print by server, raw printing, the dossier's PDFs).
