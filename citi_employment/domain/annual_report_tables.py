@@ -9,6 +9,7 @@ sections into a workbook, ``printed_table`` gives the print format its cells as 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from citi_employment.domain import annual_report as rules
 from citi_employment.domain.reporting import as_int
@@ -88,18 +89,46 @@ class ReportData:
 
 
 PROFESSION = Column("profession", "Профессия", kind=TEXT, width=34, missing="Профессия не указана")
-OUTCOME_GROUPS = {
-	"working_at_this_employer": ("Трудоустроены", "у работодателя по месту трудоустройства"),
-	"working_elsewhere": ("Трудоустроены", "у другого работодателя"),
-	"self_employed_npd": ("Трудоустроены", "самозанятые (НПД)"),
-	"individual_entrepreneur": ("Трудоустроены", "индивидуальные предприниматели"),
-	"continuing_education": ("Не трудоустроены по уважительной причине", "продолжают обучение"),
-	"military_service": ("Не трудоустроены по уважительной причине", "служба в армии"),
-	"parental_leave": ("Не трудоустроены по уважительной причине", "отпуск по уходу за ребёнком"),
-	"not_working_seeking": ("Не работают", "ищут работу"),
-	"not_working_not_seeking": ("Не работают", "не ищут работу"),
-	"unreachable": ("Не работают", "связь не установлена"),
+
+
+class OutcomeWords(NamedTuple):
+	"""An outcome of a check in the tables' words: the XLSX's group and column header, and the line of the
+	printed distribution."""
+
+	group: str
+	header: str
+	line: str
+
+
+EMPLOYED = "Трудоустроены"
+EXCUSED = "Не трудоустроены по уважительной причине"
+NOT_WORKING = "Не работают"
+# Each outcome of a check (``domain.annual_report.OUTCOME_KEYS``, whose order the tables keep).
+OUTCOME_WORDS = {
+	"working_at_this_employer": OutcomeWords(
+		EMPLOYED,
+		"у работодателя по месту трудоустройства",
+		"Работают у работодателя по месту трудоустройства",
+	),
+	"working_elsewhere": OutcomeWords(EMPLOYED, "у другого работодателя", "Работают у другого работодателя"),
+	"self_employed_npd": OutcomeWords(EMPLOYED, "самозанятые (НПД)", "Самозанятые (НПД)"),
+	"individual_entrepreneur": OutcomeWords(
+		EMPLOYED, "индивидуальные предприниматели", "Индивидуальные предприниматели"
+	),
+	"continuing_education": OutcomeWords(EXCUSED, "продолжают обучение", "Продолжают обучение"),
+	"military_service": OutcomeWords(EXCUSED, "служба в армии", "Служба в армии"),
+	"parental_leave": OutcomeWords(EXCUSED, "отпуск по уходу за ребёнком", "Отпуск по уходу за ребёнком"),
+	"not_working_seeking": OutcomeWords(NOT_WORKING, "ищут работу", "Не работают, ищут работу"),
+	"not_working_not_seeking": OutcomeWords(NOT_WORKING, "не ищут работу", "Не работают, не ищут работу"),
+	"unreachable": OutcomeWords(NOT_WORKING, "связь не установлена", "Связь не установлена"),
 }
+NOT_CHECKED = "Нет сведений мониторинга"
+
+
+def outcome_column(key: str) -> Column:
+	words = OUTCOME_WORDS[key]
+	return Column(key, words.header, words.group, width=13 if len(words.header) < 30 else 15)
+
 
 SECTIONS = (
 	Section(
@@ -156,11 +185,8 @@ SECTIONS = (
 		(
 			PROFESSION,
 			Column("graduates", "Выпускников", width=12),
-			*(
-				Column(key, header, group, width=13 if len(header) < 30 else 15)
-				for key, (group, header) in OUTCOME_GROUPS.items()
-			),
-			Column("not_checked", "Нет сведений мониторинга", width=13),
+			*(outcome_column(key) for key in rules.OUTCOME_KEYS),
+			Column("not_checked", NOT_CHECKED, width=13),
 			Column("working", "Работают всего", width=11),
 			Column("working_share", "Работают, %", kind=PERCENT, width=11, ratio=("working", "graduates")),
 		),
@@ -265,19 +291,10 @@ FIGURE_KINDS = {
 }
 
 # The printed report's distribution of the year's graduates by outcome (the regional committee's
-# per-profession table of the XLSX is too wide for the page), in the order and the words of the page.
+# per-profession table of the XLSX is too wide for the page): (key, line).
 OUTCOME_LINES = (
-	("working_at_this_employer", "Работают у работодателя по месту трудоустройства"),
-	("working_elsewhere", "Работают у другого работодателя"),
-	("self_employed_npd", "Самозанятые (НПД)"),
-	("individual_entrepreneur", "Индивидуальные предприниматели"),
-	("continuing_education", "Продолжают обучение"),
-	("military_service", "Служба в армии"),
-	("parental_leave", "Отпуск по уходу за ребёнком"),
-	("not_working_seeking", "Не работают, ищут работу"),
-	("not_working_not_seeking", "Не работают, не ищут работу"),
-	("unreachable", "Связь не установлена"),
-	("not_checked", "Нет сведений мониторинга"),
+	*((key, OUTCOME_WORDS[key].line) for key in rules.OUTCOME_KEYS),
+	("not_checked", NOT_CHECKED),
 )
 
 
