@@ -1,6 +1,6 @@
 """The stored annual report as the plain values its tables are made of (``domain.annual_report_tables``): the
-committee's XLSX (``annual_report.xlsx``) and the print format's tables (``citi_annual_report_tables``) are
-both made from them, so the two show the same headers, rows and totals."""
+committee's XLSX (``annual_report.xlsx``) and the print format (``citi_annual_report_print``) are both made
+from them, so the two show the same headers, rows and totals."""
 
 import frappe
 from frappe import _
@@ -61,18 +61,10 @@ def report_data(doc) -> tables.ReportData:
 	)
 
 
-def citi_annual_report_tables(doc) -> dict[str, dict]:
-	"""The print format's tables of ``doc``, by child table (``domain.annual_report_tables.printed_table``).
+def citi_annual_report_print(doc) -> dict:
+	"""What the print format of ``doc`` shows, worded: its key figures, its two outcome tables and its tables
+	by child table (``domain.annual_report_tables.printed_report``).
 
 	A Jinja helper is callable from any template, so it asks for the print right itself, as the print does."""
 	require_print_permission(REPORT_DOCTYPE, doc)
-	data = report_data(doc)
-	return {section.table: tables.printed_table(data, section) for section in tables.SECTIONS}
-
-
-def citi_annual_report_figures(doc) -> dict:
-	"""The print format's key figures and its two outcome tables of ``doc``, worded as the page shows them
-	(``domain.annual_report_tables.printed_figures``, ``printed_outcomes``); asks for the print right itself."""
-	require_print_permission(REPORT_DOCTYPE, doc)
-	data = report_data(doc)
-	return {"figures": tables.printed_figures(data), "outcomes": tables.printed_outcomes(data)}
+	return tables.printed_report(report_data(doc))

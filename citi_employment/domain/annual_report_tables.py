@@ -430,9 +430,13 @@ def printed_table(report: ReportData, section: Section) -> dict:
 	}
 
 
+def printed_figure(report: ReportData, key: str) -> str:
+	"""A key figure worded as the printed report shows it."""
+	return printed(figure_value(report, key), figure_kind(key))
+
+
 def printed_figures(report: ReportData) -> dict[str, str]:
-	"""Every key figure worded as the printed report shows it."""
-	return {key: printed(figure_value(report, key), figure_kind(key)) for key in rules.FIGURES}
+	return {key: printed_figure(report, key) for key in rules.FIGURES}
 
 
 def printed_outcomes(report: ReportData) -> dict:
@@ -458,14 +462,26 @@ def printed_outcomes(report: ReportData) -> dict:
 		}
 		for row in rows
 	]
-	figures = printed_figures(report)
 	return {
 		"lines": lines,
-		"lines_total": {"graduates": figures["graduates"], "share": share_of_graduates(graduates)},
+		"lines_total": {
+			"graduates": printed_figure(report, "graduates"),
+			"share": share_of_graduates(graduates),
+		},
 		"professions": professions,
 		"professions_total": {
-			"graduates": figures["graduates"],
-			"working": figures["graduates_working"],
-			"share": figures["working_share"],
+			"graduates": printed_figure(report, "graduates"),
+			"working": printed_figure(report, "graduates_working"),
+			"share": printed_figure(report, "working_share"),
 		},
+	}
+
+
+def printed_report(report: ReportData) -> dict:
+	"""Everything the printed report shows worded: ``figures`` (``printed_figures``), ``outcomes``
+	(``printed_outcomes``) and ``tables``, each section's ``printed_table`` by child table."""
+	return {
+		"figures": printed_figures(report),
+		"outcomes": printed_outcomes(report),
+		"tables": {section.table: printed_table(report, section) for section in SECTIONS},
 	}

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from citi_employment.annual_report import compute as compute_service
 from citi_employment.annual_report import corrections, workflow
 from citi_employment.annual_report.compute import ComputeNotAllowedError
-from citi_employment.annual_report.tables import citi_annual_report_figures, citi_annual_report_tables
+from citi_employment.annual_report.tables import citi_annual_report_print
 from citi_employment.approvals import notifications
 from citi_employment.domain import annual_report as rules
 from citi_employment.domain.paper_forms import ANNUAL_REPORT_FORM
@@ -568,19 +568,19 @@ class TestAnnualReportFigures(FrappeTestCase):
 		self.assertIn("4,33", body)
 		self.assertIn(COOK, body)
 		self.assertNotIn("{{", html)
-		# The tables' Jinja helper is callable from any template: it asks for the print right itself.
+		# The print's Jinja helper is callable from any template: it asks for the print right itself.
 		with self.set_user(TEACHER_USER), self.assertRaises(frappe.PermissionError):
-			citi_annual_report_tables(frappe.get_doc(REPORT, self.report.name))
+			citi_annual_report_print(frappe.get_doc(REPORT, self.report.name))
 		with self.set_user(DIRECTOR_USER):
-			tables = citi_annual_report_tables(frappe.get_doc(REPORT, self.report.name))
+			tables = citi_annual_report_print(frappe.get_doc(REPORT, self.report.name))["tables"]
 		self.assertEqual(list(tables), list(rules.TABLES))
 
-	def test_the_figures_helper_asks_for_the_print_right_itself(self):
+	def test_the_print_helper_refuses_a_teacher_and_words_the_figures(self):
 		doc = frappe.get_doc(REPORT, self.report.name)
 		with self.set_user(TEACHER_USER), self.assertRaises(frappe.PermissionError):
-			citi_annual_report_figures(doc)
+			citi_annual_report_print(doc)
 		with self.set_user(DIRECTOR_USER):
-			printed = citi_annual_report_figures(doc)
+			printed = citi_annual_report_print(doc)
 		self.assertEqual(list(printed["figures"]), list(rules.FIGURES))
 		self.assertEqual(printed["figures"]["satisfaction_average"], "4,33")
 
