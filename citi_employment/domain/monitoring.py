@@ -303,7 +303,7 @@ class MonitoringProblem(str, Enum):
 	ELSEWHERE_IS_THIS_EMPLOYER = "elsewhere_is_this_employer"
 
 
-# The field each problem is about, for the form to point at.
+# The field each problem is about: its message names it.
 PROBLEM_FIELDS = {
 	MonitoringProblem.CHECK_BEFORE_EMPLOYMENT: "checked_on",
 	MonitoringProblem.CHECK_IN_FUTURE: "checked_on",

@@ -142,23 +142,19 @@ class EmploymentMonitoringRecord(Document):
 			)
 
 	def problem_message(self, problem: MonitoringProblem, employment_date) -> str:
-		def label(fieldname: str) -> str:
-			return frappe.bold(_(self.meta.get_label(fieldname)))
-
+		field = frappe.bold(_(self.meta.get_label(rules.PROBLEM_FIELDS[problem])))
 		if problem is MonitoringProblem.CHECK_BEFORE_EMPLOYMENT:
 			return _("{0} cannot be before the placement started on {1}.").format(
-				label("checked_on"), formatdate(employment_date)
+				field, formatdate(employment_date)
 			)
 		if problem is MonitoringProblem.CHECK_IN_FUTURE:
-			return _("{0} cannot be in the future.").format(label("checked_on"))
+			return _("{0} cannot be in the future.").format(field)
 		if problem is MonitoringProblem.CHECK_DATE_WITHOUT_OUTCOME:
-			return _("A check is done only with its outcome: choose the {0}.").format(label("outcome"))
+			return _("A check is done only with its outcome: choose the {0}.").format(field)
 		if problem is MonitoringProblem.OUTCOME_WITHOUT_CHECK_DATE:
-			return _("A check is done only with its date: fill in {0}.").format(label("checked_on"))
+			return _("A check is done only with its date: fill in {0}.").format(field)
 		if problem is MonitoringProblem.SATISFACTION_OUT_OF_RANGE:
-			return _("{0} is a score from 1 to 5, or 0 if the employer gave none.").format(
-				label("employer_satisfaction")
-			)
+			return _("{0} is a score from 1 to 5, or 0 if the employer gave none.").format(field)
 		return _("{0} is the employer of this placement: choose the outcome {1} instead.").format(
 			frappe.bold(self.employer_name or self.employer), frappe.bold(_(rules.WORKING_HERE))
 		)
