@@ -279,8 +279,6 @@ SECTIONS = (
 	),
 )
 
-SECTION_OF_TABLE: dict[str, Section] = {section.table: section for section in SECTIONS}
-
 # The key figures that are not counts; the others are.
 FIGURE_KINDS = {
 	"plan_done_share": PERCENT,

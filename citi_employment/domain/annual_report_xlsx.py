@@ -306,6 +306,3 @@ def workbook_bytes(report: ReportData) -> bytes:
 	buffer = BytesIO()
 	workbook(report).save(buffer)
 	return buffer.getvalue()
-
-
-SHEETS: tuple[str, ...] = (SUMMARY_SHEET, *(section.sheet for section in SECTIONS))

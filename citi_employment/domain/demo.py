@@ -273,23 +273,6 @@ def scheduled_checks(
 	return monitoring_rules.plan_schedule(period.employment_date, dismissal, (), policy, today).create
 
 
-def check_count(period: PlacementPeriod, policy: monitoring_rules.SchedulePolicy = DEFAULT_POLICY) -> int:
-	"""How many monitoring records ``plan_checks`` makes for the placement, without drawing them: every
-	checkpoint (those due by the dismissal, when the placement was recorded after it) and, after a dismissal,
-	the follow-up. The plan counts a region's records with it; a test holds it to ``plan_checks``."""
-	checkpoints = [months for months in policy.checkpoints if months > monitoring_rules.AD_HOC]
-	if period.dismissal_date is None:
-		return len(checkpoints)
-	if period.recorded_before_dismissal:
-		return len(checkpoints) + 1
-	due_by_dismissal = [
-		months
-		for months in checkpoints
-		if monitoring_rules.checkpoint_due_date(period.employment_date, months) <= period.dismissal_date
-	]
-	return len(due_by_dismissal) + 1
-
-
 def plan_checks(
 	rng: random.Random,
 	period: PlacementPeriod,

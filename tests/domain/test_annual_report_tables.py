@@ -8,9 +8,11 @@ from citi_employment.domain import annual_report_tables as tables
 
 from .test_annual_report_xlsx import report_data
 
+SECTION_OF_TABLE = {section.table: section for section in tables.SECTIONS}
+
 
 def printed(table: str, data=None) -> dict:
-	return tables.printed_table(data or report_data(), tables.SECTION_OF_TABLE[table])
+	return tables.printed_table(data or report_data(), SECTION_OF_TABLE[table])
 
 
 def texts(cells: list[dict]) -> list[str]:
@@ -22,7 +24,7 @@ def test_every_child_table_has_one_section():
 
 
 def test_header_runs_group_consecutive_columns_of_one_group():
-	columns = tables.SECTION_OF_TABLE["request_rows"].columns
+	columns = SECTION_OF_TABLE["request_rows"].columns
 	runs = tables.header_runs(columns)
 	assert [(group, [column.key for column in run]) for group, run in runs] == [
 		(None, ["profession"]),
@@ -71,7 +73,7 @@ def test_a_missing_choice_is_named_for_its_column():
 
 
 def test_a_column_off_paper_is_in_the_xlsx_only():
-	section = tables.SECTION_OF_TABLE["plan_rows"]
+	section = SECTION_OF_TABLE["plan_rows"]
 	assert "plan_status" in [column.key for column in section.columns]
 	table = printed("plan_rows")
 	assert "Статус плана" not in [cell["text"] for row in table["header"] for cell in row]
@@ -84,7 +86,7 @@ def test_a_distinct_count_totals_as_the_reports_figure_not_the_sum_of_its_rows()
 	data = report_data()
 	# One graduate placed in two professions: counted in each row, once in the figure.
 	placed_twice = replace(data, figures={**data.figures, "graduates_placed": 2})
-	section = tables.SECTION_OF_TABLE["placement_rows"]
+	section = SECTION_OF_TABLE["placement_rows"]
 	rows = data.tables["placement_rows"]
 	assert sum(row["graduates"] for row in rows) == 3
 	assert tables.total_values(placed_twice, section, rows)["graduates"] == 2

@@ -73,7 +73,7 @@ def test_one_sheet_per_section_after_the_summary(book):
 		"Мероприятия",
 		"Отзывы работодателей",
 	]
-	assert book.sheetnames == list(xlsx.SHEETS)
+	assert book.sheetnames == [xlsx.SUMMARY_SHEET, *(section.sheet for section in tables.SECTIONS)]
 	assert {section.table for section in tables.SECTIONS} == set(rules.TABLES)
 
 

@@ -15,7 +15,7 @@ from citi_employment.domain import monitoring as monitoring_rules
 from citi_employment.domain.contracts import ContractStatus
 from citi_employment.domain.graduate import is_minor_on
 from citi_employment.domain.russian_text import GrammaticalCase, decline_full_name
-from citi_employment.tests.demo_plan import planned_counts
+from citi_employment.tests.demo_plan import check_count, planned_counts
 
 TODAY = date(2026, 11, 28)
 
@@ -266,7 +266,7 @@ def test_the_check_count_is_what_plan_checks_makes():
 	for number in range(2000):
 		study_end = date(TODAY.year - number % 6, 6, 30)
 		for period in demo.placement_periods(rng, study_end, TODAY, rng.randint(1, 4)):
-			assert demo.check_count(period) == len(demo.plan_checks(rng, period, TODAY))
+			assert check_count(period) == len(demo.plan_checks(rng, period, TODAY))
 
 
 # --- the plan of each scale -----------------------------------------------------------------------------
